@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, TestInfo } from '@playwright/test';
+
+/** Signs in through the demo sign-in page as the named demo user (examples/org). */
+export async function signInAs(page: Page, displayName: string) {
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: new RegExp(`^Logga in som ${displayName}$`) })
+    .click();
+}
+
+/** Fails the test on any WCAG 2.0/2.1 A or AA violation axe finds on the page as it is now. */
+export async function expectNoAccessibilityViolations(
+  page: Page,
+  testInfo: TestInfo,
+) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  await testInfo.attach('axe-results', {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  const summary = results.violations.map(
+    v =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map(n => n.target.join(' '))
+        .join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Keeps a screenshot of the page under e2e-artifacts/screenshots for people to look at. */
+export async function keepScreenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: `e2e-artifacts/screenshots/${name}.png`,
+    fullPage: true,
+  });
+}

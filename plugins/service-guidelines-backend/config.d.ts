@@ -1,0 +1,4 @@
+export interface Config {
+  /** Configuration of the service-guidelines plugins (synpunkter, svarstider, förtroendevalda). */
+  serviceGuidelines?: {};
+}

@@ -1,0 +1,7 @@
+export { KnexPluginMetadataStore } from './PluginMetadataStore';
+export type { PluginMetadataStore } from './PluginMetadataStore';
+export {
+  applyMigrations,
+  rollbackAllMigrations,
+  latestAppliedMigration,
+} from './migrations';

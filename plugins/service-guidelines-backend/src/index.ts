@@ -1,0 +1,6 @@
+/**
+ * The service-guidelines backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { serviceGuidelinesPlugin as default } from './plugin';

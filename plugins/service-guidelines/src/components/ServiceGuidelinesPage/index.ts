@@ -1,0 +1,1 @@
+export { ServiceGuidelinesPage } from './ServiceGuidelinesPage';

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test: type-check, lint, unit and database tests (SQLite,
+# plus PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES<N>_CONNECTION_STRING is set, as .ci/run
+# does), the calendar tests under other time zones, and the browser tests in Chromium with axe.
+# Prints how long each stage took. Needs only Node and npm (and root for apt-get, to install
+# Chromium when it is missing).
+set -euo pipefail
+source "$(dirname "$0")/lib/toolchain.sh"
+cd "$SG_ROOT"
+export CI=true # backstage-cli's test command goes into watch mode without it
+
+declare -a stage_names=() stage_secs=()
+stage() {
+  local name=$1 t0=$SECONDS
+  shift
+  sg_log "── $name"
+  "$@"
+  stage_names+=("$name")
+  stage_secs+=($((SECONDS - t0)))
+}
+report() {
+  local rc=$?
+  echo
+  sg_log "stage times:"
+  for i in "${!stage_names[@]}"; do
+    printf '  %-40s %5s s\n' "${stage_names[$i]}" "${stage_secs[$i]}" >&2
+  done
+  [ "$rc" -eq 0 ] || sg_log "FAILED (exit $rc)"
+}
+trap report EXIT
+
+databases_in_use() {
+  local servers
+  servers=$(env | grep -oE '^BACKSTAGE_TEST_DATABASE_[A-Z0-9]+_CONNECTION_STRING' | sed -E 's/^BACKSTAGE_TEST_DATABASE_([A-Z0-9]+)_CONNECTION_STRING/\1/' | tr '\n' ' ')
+  if [ -n "$servers" ]; then
+    sg_log "database tests run on: SQLITE ${servers}"
+  else
+    sg_log "database tests run on SQLite ONLY: no BACKSTAGE_TEST_DATABASE_POSTGRES<N>_CONNECTION_STRING is set (.ci/run sets it)"
+  fi
+}
+
+ensure_chromium() {
+  local chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [ -x "$chromium" ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    sg_log "Chromium is missing at $chromium; install Debian's package 'chromium' or set CHROMIUM_PATH"
+    return 1
+  fi
+  sg_log "installing Debian's Chromium for the browser tests"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+unit_tests() {
+  databases_in_use
+  yarn backstage-cli repo test --maxWorkers=2
+}
+
+# The working-day calendar must give the same dates whatever the process's time zone.
+calendar_in_other_time_zones() {
+  local tz
+  for tz in UTC America/New_York; do
+    sg_log "common package under TZ=$tz"
+    (cd plugins/service-guidelines-common && TZ=$tz yarn backstage-cli package test)
+  done
+}
+
+stage "install" sg_install
+stage "type-check (tsc)" yarn tsc:full
+stage "lint" yarn backstage-cli repo lint
+stage "format (prettier)" yarn prettier --check .
+stage "unit and database tests" unit_tests
+stage "calendar in other time zones" calendar_in_other_time_zones
+stage "chromium" ensure_chromium
+stage "browser tests (playwright, axe)" yarn playwright test
