@@ -14,9 +14,11 @@ stage() {
   local name=$1 t0=$SECONDS
   shift
   sg_log "── $name"
-  "$@"
-  stage_names+=("$name")
+  local rc=0
+  "$@" || rc=$?
+  stage_names+=("$name$([ "$rc" -eq 0 ] || echo ' (FAILED)')")
   stage_secs+=($((SECONDS - t0)))
+  return "$rc"
 }
 report() {
   local rc=$?
