@@ -14,3 +14,4 @@
 export const SERVICE_GUIDELINES_PLUGIN_ID = 'service-guidelines';
 
 export type { DatabaseStatus, HealthStatus } from './health';
+export * from './permissions';
