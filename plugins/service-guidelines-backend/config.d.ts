@@ -1,4 +1,136 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the service-guidelines plugins (synpunkter, svarstider, förtroendevalda). */
-  serviceGuidelines?: {};
+  serviceGuidelines?: {
+    /** The synpunkt registry. Every value has Värmdö kommun's policy as its default. */
+    synpunkter?: {
+      /**
+       * Prefix of registration numbers: `SYN` gives `SYN-2026-00042`.
+       * @visibility frontend
+       */
+      numberPrefix?: string;
+      /**
+       * Areas of service a synpunkt can concern. `legalDuty` marks areas with a legal duty to
+       * receive and investigate complaints (utbildning under skollagen 4 kap. 8 §,
+       * socialtjänst): their klagomål need a recorded utredning before closing.
+       * @visibility frontend
+       */
+      areas?: Array<{
+        /** @visibility frontend */
+        id: string;
+        /** @visibility frontend */
+        title: string;
+        /** @visibility frontend */
+        legalDuty?: boolean;
+      }>;
+      /**
+       * Where each matter that is not a synpunkt goes instead, shown before anything is typed and
+       * in the refusal when one is sent as a synpunkt.
+       * @visibility frontend
+       */
+      guidance?: {
+        /** @visibility frontend */
+        fraga?: string;
+        /** @visibility frontend */
+        felanmalan?: string;
+        /** @visibility frontend */
+        skadeanssprak?: string;
+        /** @visibility frontend */
+        overklagande?: string;
+        /** @visibility frontend */
+        fortroendevald?: string;
+      };
+      /**
+       * Group `spec.type` values a synpunkt may be registered on.
+       * @visibility frontend
+       */
+      registrableUnitTypes?: string[];
+    };
+    /**
+     * Role groups for the plugin's example permission policy (`ServiceGuidelinesPolicy`), as
+     * catalog Group refs. Chefs and handläggare need no list: they come from the organisation.
+     */
+    roles?: {
+      /** Groups whose members may do everything in the module. */
+      administrators?: string[];
+      /** Groups whose members read the aggregated reports. */
+      reportReaders?: string[];
+    };
+    /**
+     * Svarstider in arbetsdagar, per channel and type; Värmdö kommun's values where left out.
+     * Invalid values stop the backend at start-up with a message naming the key.
+     * @visibility frontend
+     */
+    svarstider?: {
+      /**
+       * End of the working day in Stockholm, `HH:MM` (quote it in YAML): what arrives at or after
+       * it counts from the next arbetsdag. Default '16:00'.
+       * @visibility frontend
+       */
+      endOfWorkingDay?: string;
+      /**
+       * Första svar: that the matter was received, who handles it and when to expect
+       * återkoppling. 0 means at once, during the contact. Default: muntligt, telefon, sms 0;
+       * epost, brev, webb, sociala_medier 2.
+       * @visibility frontend
+       */
+      forstaSvar?: {
+        /** @visibility frontend */
+        perChannel?: {
+          /** @visibility frontend */
+          muntligt?: number;
+          /** @visibility frontend */
+          telefon?: number;
+          /** @visibility frontend */
+          sms?: number;
+          /** @visibility frontend */
+          epost?: number;
+          /** @visibility frontend */
+          brev?: number;
+          /** @visibility frontend */
+          webb?: number;
+          /** @visibility frontend */
+          sociala_medier?: number;
+        };
+      };
+      /**
+       * Återkoppling on the substance. Where a channel and a type both set a svarstid, the
+       * shorter applies. Default 10 arbetsdagar.
+       * @visibility frontend
+       */
+      aterkoppling?: {
+        /** @visibility frontend */
+        defaultDays?: number;
+        /** @visibility frontend */
+        perChannel?: { [channel: string]: number };
+        /** @visibility frontend */
+        perType?: {
+          /** @visibility frontend */
+          berom?: number;
+          /** @visibility frontend */
+          klagomal?: number;
+          /** @visibility frontend */
+          forslag?: number;
+        };
+      };
+      /**
+       * The municipality's own non-working days (klämdagar) and eves it works on.
+       * @visibility frontend
+       */
+      calendar?: {
+        /** @visibility frontend */
+        extraNonWorkingDays?: Array<string | { date: string; name?: string }>;
+        /** @visibility frontend */
+        workingEves?: Array<'midsommarafton' | 'julafton' | 'nyarsafton'>;
+      };
+    };
+    /** The organisation tree, read from the catalog's Group entities. */
+    organisation?: {
+      /** Group `spec.type` values that are units of the organisation tree. */
+      unitTypes?: string[];
+      /** How often the tree is mirrored from the catalog. Default: 5 minutes. */
+      refreshInterval?: HumanDuration | string;
+    };
+  };
 }

@@ -15,3 +15,8 @@ export const SERVICE_GUIDELINES_PLUGIN_ID = 'service-guidelines';
 
 export type { DatabaseStatus, HealthStatus } from './health';
 export * from './permissions';
+export * from './synpunkt';
+export * from './validation';
+export * from './calendar';
+export * from './svarstid';
+export * from './fortroendevalda';
