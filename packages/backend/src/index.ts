@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDemoProvider } from './modules/demoSignIn';
+import { permissionModuleServiceGuidelinesPolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -18,9 +19,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(permissionModuleServiceGuidelinesPolicy);
 
 // The event bus that catalog, signals and notifications publish on.
 backend.add(import('@backstage/plugin-events-backend'));

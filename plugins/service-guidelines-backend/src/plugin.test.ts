@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { createConfiguredTestDatabases } from './__testUtils__/databases';
+import { newestMigration } from './__testUtils__/migrationFiles';
 import { serviceGuidelinesPlugin } from './plugin';
 import { readPluginVersion } from './version';
 
@@ -34,7 +35,7 @@ describe('serviceGuidelinesPlugin', () => {
         plugin: { id: 'service-guidelines', version: readPluginVersion() },
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
-          schemaVersion: '20261124080000_plugin_metadata.js',
+          schemaVersion: newestMigration(),
           installedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
       });

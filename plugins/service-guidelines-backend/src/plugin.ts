@@ -2,9 +2,30 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { SERVICE_GUIDELINES_PLUGIN_ID } from '@service-guidelines/plugin-service-guidelines-common';
-import { KnexPluginMetadataStore } from './database';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  SERVICE_GUIDELINES_PLUGIN_ID,
+  serviceGuidelinesPermissions,
+  synpunktHandlePermission,
+  synpunktReadPermission,
+  synpunktReadPersonalDataPermission,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import {
+  readOrganisationRefreshInterval,
+  readRegistrySettings,
+  readUnitTypes,
+} from './config/registrySettings';
+import { createStores } from './database';
+import { synpunktPermissionResourceRef } from './permissions/resource';
+import { synpunktRules } from './permissions/rules';
+import { OrganisationSync } from './service/organisation/OrganisationSync';
 import { createRouter } from './service/router';
+import { CallerResolver } from './service/routes/callerAccess';
+import { readSvarstidRules } from './service/synpunkter/deadlineRules';
+import { SvarsmallService } from './service/synpunkter/SvarsmallService';
+import { SynpunktService } from './service/synpunkter/SynpunktService';
+import { UnitDirectory } from './service/synpunkter/UnitDirectory';
 import { readPluginVersion } from './version';
 
 /**
@@ -18,17 +39,97 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
-      async init({ database, httpAuth, httpRouter }) {
-        const metadata = await KnexPluginMetadataStore.create({ database });
-        httpRouter.use(
+      async init(deps) {
+        const { config, database, logger, scheduler, permissionsRegistry } =
+          deps;
+        // Configuration first: a wrong svarstid or area must stop start-up, not a request.
+        const settings = readRegistrySettings(config);
+        const rules = readSvarstidRules(config);
+        const stores = await createStores({ database });
+        const clock = () => new Date();
+
+        permissionsRegistry.addPermissions(serviceGuidelinesPermissions);
+        permissionsRegistry.addResourceType({
+          resourceRef: synpunktPermissionResourceRef,
+          permissions: [
+            synpunktReadPermission,
+            synpunktReadPersonalDataPermission,
+            synpunktHandlePermission,
+          ],
+          rules: Object.values(synpunktRules),
+          getResources: ids => stores.synpunkter.permissionResources(ids),
+        });
+
+        const organisationSync = new OrganisationSync({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store: stores.organisation,
+          logger,
+          unitTypes: readUnitTypes(config),
+        });
+        await scheduler.scheduleTask({
+          id: 'service-guidelines-organisation-mirror',
+          // Once across all instances: they share the database the mirror is kept in.
+          scope: 'global',
+          frequency: readOrganisationRefreshInterval(config),
+          timeout: { minutes: 2 },
+          fn: async () => {
+            await organisationSync.run();
+          },
+        });
+
+        const units = new UnitDirectory({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          organisation: stores.organisation,
+          sync: organisationSync,
+          registrableUnitTypes: settings.registrableUnitTypes,
+        });
+        const callers = new CallerResolver({
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          transformConditions: createConditionTransformer(
+            permissionsRegistry.getPermissionRuleset(
+              synpunktPermissionResourceRef,
+            ),
+          ),
+        });
+
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
-            metadata,
+            httpAuth: deps.httpAuth,
+            metadata: stores.metadata,
             version: readPluginVersion(),
+            callers,
+            organisation: stores.organisation,
+            rules,
+            clock,
+            synpunkter: new SynpunktService({
+              store: stores.synpunkter,
+              units,
+              rules,
+              settings,
+              auditor: deps.auditor,
+              clock,
+            }),
+            svarsmallar: new SvarsmallService({
+              store: stores.svarsmallar,
+              organisation: stores.organisation,
+              units,
+              clock,
+            }),
           }),
         );
       },

@@ -1,7 +1,6 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DatabaseStatus } from '@service-guidelines/plugin-service-guidelines-common';
-import { applyMigrations, latestAppliedMigration } from './migrations';
+import { latestAppliedMigration } from './migrations';
 
 /** Reads facts about the plugin's installation and schema. */
 export interface PluginMetadataStore {
@@ -10,11 +9,7 @@ export interface PluginMetadataStore {
 
 /** The knex implementation of {@link PluginMetadataStore}. */
 export class KnexPluginMetadataStore implements PluginMetadataStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<KnexPluginMetadataStore> {
-    const client = await options.database.getClient();
-    await applyMigrations(options.database, client);
+  static fromKnex(client: Knex): KnexPluginMetadataStore {
     return new KnexPluginMetadataStore(client);
   }
 

@@ -1,3 +1,13 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { applyMigrations } from './migrations';
+import { KnexOrganisationStore, OrganisationStore } from './OrganisationStore';
+import {
+  KnexPluginMetadataStore,
+  PluginMetadataStore,
+} from './PluginMetadataStore';
+import { KnexSvarsmallStore, SvarsmallStore } from './SvarsmallStore';
+import { KnexSynpunktStore, SynpunktStore } from './SynpunktStore';
+
 export { KnexPluginMetadataStore } from './PluginMetadataStore';
 export type { PluginMetadataStore } from './PluginMetadataStore';
 export {
@@ -5,3 +15,25 @@ export {
   rollbackAllMigrations,
   latestAppliedMigration,
 } from './migrations';
+
+/** Every store of the plugin, on one database, handed to the services and tasks. */
+export interface Stores {
+  metadata: PluginMetadataStore;
+  organisation: OrganisationStore;
+  synpunkter: SynpunktStore;
+  svarsmallar: SvarsmallStore;
+}
+
+/** Migrates the plugin's database (unless `migrations.skip`) and builds its stores. */
+export async function createStores(options: {
+  database: DatabaseService;
+}): Promise<Stores> {
+  const client = await options.database.getClient();
+  await applyMigrations(options.database, client);
+  return {
+    metadata: KnexPluginMetadataStore.fromKnex(client),
+    organisation: new KnexOrganisationStore(client),
+    synpunkter: new KnexSynpunktStore(client),
+    svarsmallar: new KnexSvarsmallStore(client),
+  };
+}

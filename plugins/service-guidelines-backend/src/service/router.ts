@@ -2,13 +2,27 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PluginMetadataStore } from '../database';
+import { OrganisationStore } from '../database/OrganisationStore';
+import { buildOpenApiDocument } from '../schema/openapi';
 import { createHealthRoutes } from './routes/healthRoutes';
+import { CallerResolver } from './routes/callerAccess';
+import { createSvarsmallRoutes } from './routes/svarsmallRoutes';
+import { createSynpunktRoutes } from './routes/synpunktRoutes';
+import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
+import { SvarsmallService } from './synpunkter/SvarsmallService';
+import { SynpunktService } from './synpunkter/SynpunktService';
 
 /** Everything the HTTP layer needs; built once in the plugin's init. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   metadata: PluginMetadataStore;
   version: string;
+  callers: CallerResolver;
+  organisation: OrganisationStore;
+  rules: SvarstidRules;
+  clock: () => Date;
+  synpunkter: SynpunktService;
+  svarsmallar: SvarsmallService;
 }
 
 /** The plugin's HTTP API: one sub-router per area, mounted under `/api/service-guidelines`. */
@@ -16,7 +30,15 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
+  // Bodies over this are refused with 413 before any handler runs; the largest legitimate body
+  // (a synpunkt with a 10 000-character description) is far below it.
   router.use(express.json({ limit: '256kb' }));
   router.use(createHealthRoutes(options));
+  const openApi = buildOpenApiDocument(options.version);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  router.use(createSynpunktRoutes(options));
+  router.use(createSvarsmallRoutes(options));
   return router;
 }

@@ -1,0 +1,473 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  SynpunktEvent,
+  SynpunktEventKind,
+  SynpunktPause,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import { Knex } from 'knex';
+import { applyPermissionCriteria } from '../permissions/filterToKnex';
+import {
+  SynpunktFilter,
+  SynpunktPermissionResource,
+} from '../permissions/resource';
+
+/** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
+export interface SynpunktRow {
+  id: string;
+  registration_number: string;
+  registration_year: number;
+  registration_sequence: number;
+  type: string;
+  channel: string;
+  received_at: string;
+  received_date: string;
+  arrival_date: string;
+  registered_at: string;
+  registered_by: string;
+  unit_ref: string;
+  area: string;
+  legal_duty: boolean;
+  description: string | null;
+  sekretess: boolean;
+  anonymous: boolean;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_address: string | null;
+  handlaggare_ref: string | null;
+  status: string;
+  forsta_svar_due: string | null;
+  forsta_svar_date: string | null;
+  aterkoppling_due: string | null;
+  aterkoppling_days: number | null;
+  utredning: string | null;
+  utredning_date: string | null;
+  aterkoppling_date: string | null;
+  aterkoppling_method: string | null;
+  aterkoppling_summary: string | null;
+  closed_date: string | null;
+  outcome: string | null;
+  led_to_improvement: boolean | null;
+  improvement_description: string | null;
+  search_text: string | null;
+  version: number;
+  updated_at: string;
+}
+
+const BOOLEAN_COLUMNS = [
+  'legal_duty',
+  'sekretess',
+  'anonymous',
+  'led_to_improvement',
+] as const;
+
+function fromDb(row: SynpunktRow): SynpunktRow {
+  const result = { ...row };
+  for (const column of BOOLEAN_COLUMNS) {
+    const value = row[column] as unknown;
+    if (value !== null && value !== undefined) {
+      (result as Record<string, unknown>)[column] = Boolean(value);
+    }
+  }
+  return result;
+}
+
+/** An entry to append to a synpunkt's history. */
+export interface NewSynpunktEvent {
+  synpunktId: string;
+  at: string;
+  actorRef: string;
+  kind: SynpunktEventKind;
+  changes?: SynpunktEvent['changes'];
+}
+
+/** Filters of the synpunkt list; all optional, combined with AND. */
+export interface SynpunktListFilter {
+  statuses?: string[];
+  types?: string[];
+  channels?: string[];
+  unitRefs?: string[];
+  area?: string;
+  handlaggareRef?: string;
+  /** Assigned to or registered by this user. */
+  mineFor?: string;
+  open?: boolean;
+  /** Återkoppling not given and its deadline before this date. */
+  overdueOn?: string;
+  /** Återkoppling not given and its deadline on or before this date. */
+  dueBy?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  text?: string;
+}
+
+/** Where the next page starts: the last row of this one. */
+export interface ListCursor {
+  registeredAt: string;
+  id: string;
+}
+
+/** Everything kept about one synpunkt in the database. */
+export interface StoredSynpunkt {
+  row: SynpunktRow;
+  pauses: SynpunktPause[];
+}
+
+/** The synpunkt registry's tables. Every write happens inside a transaction the caller opens. */
+export interface SynpunktStore {
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T>;
+  /** Takes the next registration number of the year, inside the registering transaction. */
+  nextRegistrationSequence(tx: Knex.Transaction, year: number): Promise<number>;
+  insert(tx: Knex.Transaction, row: SynpunktRow): Promise<void>;
+  /** Writes the changed columns if the stored version is still `expectedVersion`. */
+  updateIfVersion(
+    tx: Knex.Transaction,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<SynpunktRow>,
+  ): Promise<boolean>;
+  appendEvent(tx: Knex.Transaction, event: NewSynpunktEvent): Promise<void>;
+  addPause(
+    tx: Knex.Transaction,
+    synpunktId: string,
+    pause: SynpunktPause,
+  ): Promise<void>;
+  endOpenPause(
+    tx: Knex.Transaction,
+    synpunktId: string,
+    to: string,
+  ): Promise<void>;
+  /** One synpunkt, if it exists and the criteria (when given) allow it. */
+  get(
+    id: string,
+    criteria?: PermissionCriteria<SynpunktFilter>,
+    tx?: Knex.Transaction,
+  ): Promise<StoredSynpunkt | undefined>;
+  exists(id: string): Promise<boolean>;
+  /** Those of the ids that the criteria allow. */
+  idsMatching(
+    ids: string[],
+    criteria: PermissionCriteria<SynpunktFilter>,
+  ): Promise<string[]>;
+  list(options: {
+    filter: SynpunktListFilter;
+    criteria?: PermissionCriteria<SynpunktFilter>;
+    limit: number;
+    after?: ListCursor;
+  }): Promise<StoredSynpunkt[]>;
+  history(id: string): Promise<SynpunktEvent[]>;
+  permissionResources(ids: string[]): Promise<SynpunktPermissionResource[]>;
+}
+
+/** The knex implementation of {@link SynpunktStore}. */
+export class KnexSynpunktStore implements SynpunktStore {
+  constructor(private readonly db: Knex) {}
+
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async nextRegistrationSequence(
+    tx: Knex.Transaction,
+    year: number,
+  ): Promise<number> {
+    // The insert creates the year's counter once; the update then takes a row lock (PostgreSQL)
+    // or runs under SQLite's single writer, so concurrent registrations queue here and a rolled
+    // back registration gives its number back.
+    await tx('registration_counters')
+      .insert({ year, last_number: 0 })
+      .onConflict('year')
+      .ignore();
+    const [updated] = await tx('registration_counters')
+      .where({ year })
+      .increment('last_number', 1)
+      .returning('last_number');
+    const value =
+      typeof updated === 'object' && updated !== null
+        ? (updated as { last_number: number }).last_number
+        : updated;
+    return Number(value);
+  }
+
+  async insert(tx: Knex.Transaction, row: SynpunktRow): Promise<void> {
+    await tx('synpunkter').insert(row);
+  }
+
+  async updateIfVersion(
+    tx: Knex.Transaction,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<SynpunktRow>,
+  ): Promise<boolean> {
+    const count = await tx('synpunkter')
+      .where({ id, version: expectedVersion })
+      .update({ ...changes, version: expectedVersion + 1 });
+    return count === 1;
+  }
+
+  async appendEvent(
+    tx: Knex.Transaction,
+    event: NewSynpunktEvent,
+  ): Promise<void> {
+    await tx('synpunkt_events').insert({
+      synpunkt_id: event.synpunktId,
+      at: event.at,
+      actor_ref: event.actorRef,
+      kind: event.kind,
+      changes: event.changes ? JSON.stringify(event.changes) : null,
+    });
+  }
+
+  async addPause(
+    tx: Knex.Transaction,
+    synpunktId: string,
+    pause: SynpunktPause,
+  ): Promise<void> {
+    await tx('synpunkt_pauses').insert({
+      synpunkt_id: synpunktId,
+      from_date: pause.from,
+      to_date: pause.to ?? null,
+      reason: pause.reason,
+      paused_by: pause.pausedBy,
+    });
+  }
+
+  async endOpenPause(
+    tx: Knex.Transaction,
+    synpunktId: string,
+    to: string,
+  ): Promise<void> {
+    await tx('synpunkt_pauses')
+      .where({ synpunkt_id: synpunktId })
+      .whereNull('to_date')
+      .update({ to_date: to });
+  }
+
+  async get(
+    id: string,
+    criteria?: PermissionCriteria<SynpunktFilter>,
+    tx?: Knex.Transaction,
+  ): Promise<StoredSynpunkt | undefined> {
+    const db = tx ?? this.db;
+    const query = db<SynpunktRow>('synpunkter').where('synpunkter.id', id);
+    if (criteria) {
+      applyPermissionCriteria(this.db, query, criteria);
+    }
+    const row = await query.first('synpunkter.*');
+    if (!row) {
+      return undefined;
+    }
+    const pauses = await this.pausesOf([row.id], db);
+    return { row: fromDb(row), pauses: pauses.get(row.id) ?? [] };
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db('synpunkter').where({ id }).first('id');
+    return Boolean(row);
+  }
+
+  async idsMatching(
+    ids: string[],
+    criteria: PermissionCriteria<SynpunktFilter>,
+  ): Promise<string[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const query = this.db('synpunkter').whereIn('synpunkter.id', ids);
+    applyPermissionCriteria(this.db, query, criteria);
+    const rows = await query.select<Array<{ id: string }>>('synpunkter.id');
+    return rows.map(r => r.id);
+  }
+
+  async list(options: {
+    filter: SynpunktListFilter;
+    criteria?: PermissionCriteria<SynpunktFilter>;
+    limit: number;
+    after?: ListCursor;
+  }): Promise<StoredSynpunkt[]> {
+    const { filter, criteria, limit, after } = options;
+    const query = this.db<SynpunktRow>('synpunkter');
+    if (criteria) {
+      applyPermissionCriteria(this.db, query, criteria);
+    }
+    applyListFilter(query, filter);
+    if (after) {
+      // Row-value comparison: one index range scan at any depth (the OR form degrades badly).
+      query.whereRaw('(registered_at, id) < (?, ?)', [
+        after.registeredAt,
+        after.id,
+      ]);
+    }
+    const rows = await query
+      .orderBy([
+        { column: 'registered_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select('synpunkter.*');
+    const pauses = await this.pausesOf(rows.map(r => r.id));
+    return rows.map(row => ({
+      row: fromDb(row),
+      pauses: pauses.get(row.id) ?? [],
+    }));
+  }
+
+  async history(id: string): Promise<SynpunktEvent[]> {
+    const rows = await this.db('synpunkt_events')
+      .where({ synpunkt_id: id })
+      .orderBy('id')
+      .select<
+        Array<{
+          id: number;
+          at: string;
+          actor_ref: string;
+          kind: SynpunktEventKind;
+          changes: string | null;
+        }>
+      >('id', 'at', 'actor_ref', 'kind', 'changes');
+    return rows.map(r => ({
+      id: Number(r.id),
+      at: r.at,
+      actorRef: r.actor_ref,
+      kind: r.kind,
+      ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),
+    }));
+  }
+
+  async permissionResources(
+    ids: string[],
+  ): Promise<SynpunktPermissionResource[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.db('synpunkter').whereIn('id', ids).select<
+      Array<{
+        id: string;
+        unit_ref: string;
+        handlaggare_ref: string | null;
+        registered_by: string;
+      }>
+    >('id', 'unit_ref', 'handlaggare_ref', 'registered_by');
+    const chefs = await this.db('org_unit_closure as c')
+      .join('org_units as u', 'u.unit_ref', 'c.ancestor_ref')
+      .whereIn(
+        'c.descendant_ref',
+        rows.map(r => r.unit_ref),
+      )
+      .whereNotNull('u.chef_ref')
+      .select<Array<{ descendant_ref: string; chef_ref: string }>>(
+        'c.descendant_ref',
+        'u.chef_ref',
+      );
+    return rows.map(r => ({
+      id: r.id,
+      unitRef: r.unit_ref,
+      handlaggareRef: r.handlaggare_ref ?? undefined,
+      registeredBy: r.registered_by,
+      unitChefRefs: chefs
+        .filter(c => c.descendant_ref === r.unit_ref)
+        .map(c => c.chef_ref),
+    }));
+  }
+
+  private async pausesOf(
+    ids: string[],
+    db: Knex | Knex.Transaction = this.db,
+  ): Promise<Map<string, SynpunktPause[]>> {
+    const result = new Map<string, SynpunktPause[]>();
+    if (ids.length === 0) {
+      return result;
+    }
+    const rows = await db('synpunkt_pauses')
+      .whereIn('synpunkt_id', ids)
+      .orderBy('id')
+      .select<
+        Array<{
+          synpunkt_id: string;
+          from_date: string;
+          to_date: string | null;
+          reason: string;
+          paused_by: string;
+        }>
+      >('synpunkt_id', 'from_date', 'to_date', 'reason', 'paused_by');
+    for (const r of rows) {
+      const list = result.get(r.synpunkt_id) ?? [];
+      list.push({
+        from: r.from_date,
+        ...(r.to_date ? { to: r.to_date } : {}),
+        reason: r.reason,
+        pausedBy: r.paused_by,
+      });
+      result.set(r.synpunkt_id, list);
+    }
+    return result;
+  }
+}
+
+const OPEN_STATUSES = [
+  'registrerad',
+  'tilldelad',
+  'under_utredning',
+  'aterkopplad',
+];
+
+function applyListFilter(
+  query: Knex.QueryBuilder,
+  filter: SynpunktListFilter,
+): void {
+  if (filter.statuses?.length) query.whereIn('status', filter.statuses);
+  if (filter.types?.length) query.whereIn('type', filter.types);
+  if (filter.channels?.length) query.whereIn('channel', filter.channels);
+  if (filter.unitRefs) query.whereIn('unit_ref', filter.unitRefs);
+  if (filter.area) query.where('area', filter.area);
+  if (filter.handlaggareRef)
+    query.where('handlaggare_ref', filter.handlaggareRef);
+  if (filter.mineFor) {
+    const me = filter.mineFor;
+    query.where(q =>
+      q.where('handlaggare_ref', me).orWhere('registered_by', me),
+    );
+  }
+  if (filter.open === true) query.whereIn('status', OPEN_STATUSES);
+  if (filter.open === false) query.where('status', 'avslutad');
+  if (filter.overdueOn) {
+    // While the clock waits for the customer, the deadline moves with it: not overdue.
+    query
+      .whereIn('status', OPEN_STATUSES)
+      .whereNull('aterkoppling_date')
+      .where('aterkoppling_due', '<', filter.overdueOn)
+      .whereNotExists(q =>
+        q
+          .from('synpunkt_pauses')
+          .whereRaw('synpunkt_pauses.synpunkt_id = synpunkter.id')
+          .whereNull('synpunkt_pauses.to_date'),
+      );
+  }
+  if (filter.dueBy) {
+    query
+      .whereIn('status', OPEN_STATUSES)
+      .whereNull('aterkoppling_date')
+      .where('aterkoppling_due', '<=', filter.dueBy);
+  }
+  if (filter.receivedFrom)
+    query.where('received_date', '>=', filter.receivedFrom);
+  if (filter.receivedTo) query.where('received_date', '<=', filter.receivedTo);
+  if (filter.text) {
+    // search_text holds the number and the description (not of sekretess ones, never contact
+    // details), lower-cased in JavaScript: SQLite's lower() leaves å, ä and ö alone.
+    const escaped = searchTextOf(filter.text).replace(/[\\%_]/g, c => `\\${c}`);
+    query.whereRaw("search_text like ? escape '\\'", [`%${escaped}%`]);
+  }
+}
+
+/** The lower-cased, whitespace-folded form used for free-text search. */
+export function searchTextOf(
+  ...parts: Array<string | null | undefined>
+): string {
+  return parts
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase('sv')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,262 @@
+import {
+  aterkopplingSchema,
+  assignSchema,
+  closeSchema,
+  forstaSvarSchema,
+  listSynpunkterQuerySchema,
+  pauseSchema,
+  registerSynpunktSchema,
+  reopenSchema,
+  resumeSchema,
+  svarsmallSchema,
+  updateSvarsmallSchema,
+  updateSynpunktSchema,
+  utredningSchema,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import { z } from 'zod';
+
+type JsonSchema = Record<string, unknown>;
+
+const bodySchema = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return rest;
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              message: { type: 'string' },
+              fields: {
+                type: 'array',
+                description: 'For 400: each bad field and what to fix',
+                items: {
+                  type: 'object',
+                  properties: {
+                    field: { type: 'string' },
+                    message: { type: 'string' },
+                  },
+                },
+              },
+              current: {
+                type: 'object',
+                description:
+                  'For 409: the current state, without personal data',
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const standardErrors = {
+  '400': errorResponse(
+    'Bad input: the message names each field and what to fix',
+  ),
+  '401': errorResponse('Not signed in'),
+  '403': errorResponse('Not allowed'),
+  '404': errorResponse('No such synpunkt'),
+  '409': errorResponse('Changed by someone else since the given version'),
+};
+
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
+
+const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+
+const action = (summary: string, schema: z.ZodType) => ({
+  post: {
+    summary,
+    parameters: [idParameter],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: bodySchema(schema) } },
+    },
+    responses: {
+      '200': json('The synpunkt after the action'),
+      ...standardErrors,
+    },
+  },
+});
+
+function queryParameters(schema: z.ZodObject): object[] {
+  const jsonSchema = bodySchema(schema) as {
+    properties: Record<string, JsonSchema>;
+  };
+  return Object.entries(jsonSchema.properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
+}
+
+/**
+ * The OpenAPI document of the plugin's API, built from the same zod schemas that validate the
+ * requests, so that the description cannot drift from what the server accepts.
+ */
+export function buildOpenApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'service-guidelines',
+      version,
+      description:
+        'Synpunkter (beröm, klagomål, förslag) with svarstider in arbetsdagar. Every route needs a signed-in user (Authorization: Bearer <Backstage token>).',
+    },
+    servers: [{ url: '/api/service-guidelines' }],
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Plugin version and database in use',
+          responses: {
+            '200': json('Health status'),
+            '401': standardErrors['401'],
+          },
+        },
+      },
+      '/synpunkter': {
+        get: {
+          summary:
+            'List the synpunkter the caller may read, newest registration first, one page at a time',
+          parameters: queryParameters(listSynpunkterQuerySchema),
+          responses: {
+            '200': json('{ items, nextCursor? }'),
+            '400': standardErrors['400'],
+            '401': standardErrors['401'],
+          },
+        },
+        post: {
+          summary:
+            'Register a synpunkt; a matter that is not one (fraga, felanmalan, …) gets 400 with guidance',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: bodySchema(registerSynpunktSchema),
+              },
+            },
+          },
+          responses: {
+            '201': json('The registered synpunkt'),
+            ...standardErrors,
+          },
+        },
+      },
+      '/synpunkter/{id}': {
+        get: {
+          summary: 'One synpunkt with its history',
+          parameters: [idParameter],
+          responses: { '200': json('The synpunkt'), ...standardErrors },
+        },
+        patch: {
+          summary: 'Correct fields recorded at registration',
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: bodySchema(updateSynpunktSchema) },
+            },
+          },
+          responses: { '200': json('The synpunkt'), ...standardErrors },
+        },
+      },
+      '/synpunkter/{id}/assign': action('Assign a handläggare', assignSchema),
+      '/synpunkter/{id}/forsta-svar': action(
+        'Record that the customer got första svar',
+        forstaSvarSchema,
+      ),
+      '/synpunkter/{id}/pause': action(
+        'Pause the svarstid clock while waiting for the customer',
+        pauseSchema,
+      ),
+      '/synpunkter/{id}/resume': action(
+        'Resume the svarstid clock',
+        resumeSchema,
+      ),
+      '/synpunkter/{id}/utredning': action(
+        'Record the utredning',
+        utredningSchema,
+      ),
+      '/synpunkter/{id}/aterkoppling': action(
+        'Record the återkoppling given to the customer',
+        aterkopplingSchema,
+      ),
+      '/synpunkter/{id}/close': action(
+        'Close with what was done and whether it led to an improvement',
+        closeSchema,
+      ),
+      '/synpunkter/{id}/reopen': action(
+        'Reopen a closed synpunkt',
+        reopenSchema,
+      ),
+      '/svarsmallar': {
+        get: {
+          summary: 'Svarsmallar of a unit and of the units above it',
+          parameters: [
+            {
+              name: 'unit',
+              in: 'query',
+              required: true,
+              schema: { type: 'string' },
+            },
+          ],
+          responses: { '200': json('{ items }'), ...standardErrors },
+        },
+        post: {
+          summary: 'Add a svarsmall',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: bodySchema(svarsmallSchema) },
+            },
+          },
+          responses: { '201': json('The svarsmall'), ...standardErrors },
+        },
+      },
+      '/svarsmallar/{id}': {
+        put: {
+          summary: 'Change a svarsmall',
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: bodySchema(updateSvarsmallSchema) },
+            },
+          },
+          responses: { '200': json('The svarsmall'), ...standardErrors },
+        },
+        delete: {
+          summary: 'Remove a svarsmall',
+          parameters: [idParameter],
+          responses: { '204': { description: 'Removed' }, ...standardErrors },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          summary: 'This document',
+          responses: { '200': json('OpenAPI 3.1') },
+        },
+      },
+    },
+  };
+}
