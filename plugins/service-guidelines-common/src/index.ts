@@ -19,4 +19,3 @@ export * from './synpunkt';
 export * from './validation';
 export * from './calendar';
 export * from './svarstid';
-export * from './fortroendevalda';
