@@ -295,7 +295,8 @@ describe('createWorkingDayCalendar', () => {
     it('counting agrees with a walk over the days, one at a time', () => {
       fc.assert(
         fc.property(
-          dateBetween('2005-01-01', '2099-11-30'),
+          // 400 days after the last start must stay inside the calendar's last year.
+          dateBetween('2005-01-01', '2099-11-25'),
           fc.integer({ min: 0, max: 400 }),
           (from, span) => {
             const to = plusDays(from, span);
