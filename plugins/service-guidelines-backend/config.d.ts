@@ -132,5 +132,25 @@ export interface Config {
       /** How often the tree is mirrored from the catalog. Default: 5 minutes. */
       refreshInterval?: HumanDuration | string;
     };
+    /** The directory of förtroendevalda (elected officials). */
+    fortroendevalda?: {
+      /**
+       * A CSV or JSON file (the import format) that fills the directory when it is empty, e.g. the
+       * demo list `../../examples/org/fortroendevalda.csv`. Relative to the backend's working
+       * directory. A directory with anyone in it is never touched.
+       */
+      seedFile?: string;
+      /**
+       * Group `spec.type` values that are political organs: an uppdrag's organ is linked to the
+       * Group of that type whose display name or name it matches. Default: fullmäktige, styrelse,
+       * nämnd, beredning, utskott.
+       */
+      organTypes?: string[];
+      /** The read-only public endpoint `GET /api/service-guidelines/public/fortroendevalda`. */
+      publicApi?: {
+        /** Requests a minute allowed per client address. Default: 60. */
+        requestsPerMinute?: number;
+      };
+    };
   };
 }

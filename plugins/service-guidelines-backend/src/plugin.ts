@@ -20,6 +20,7 @@ import { createStores } from './database';
 import { synpunktPermissionResourceRef } from './permissions/resource';
 import { synpunktRules } from './permissions/rules';
 import { OrganisationSync } from './service/organisation/OrganisationSync';
+import { createFortroendevaldaDirectory } from './service/fortroendevalda';
 import { createRouter } from './service/router';
 import { CallerResolver } from './service/routes/callerAccess';
 import { readSvarstidRules } from './service/synpunkter/deadlineRules';
@@ -97,6 +98,20 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           sync: organisationSync,
           registrableUnitTypes: settings.registrableUnitTypes,
         });
+        const fortroendevalda = await createFortroendevaldaDirectory({
+          config,
+          database,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          clock,
+        });
+        // The external website reads the directory without signing in (R2.4).
+        deps.httpRouter.addAuthPolicy({
+          path: '/public',
+          allow: 'unauthenticated',
+        });
+
         const callers = new CallerResolver({
           httpAuth: deps.httpAuth,
           permissions: deps.permissions,
@@ -130,6 +145,9 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
               units,
               clock,
             }),
+            auditor: deps.auditor,
+            fortroendevalda: fortroendevalda.service,
+            publicRequestsPerMinute: fortroendevalda.publicRequestsPerMinute,
           }),
         );
       },

@@ -19,3 +19,4 @@ export * from './synpunkt';
 export * from './validation';
 export * from './calendar';
 export * from './svarstid';
+export * from './fortroendevalda';

@@ -7,10 +7,21 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import RoomServiceIcon from '@material-ui/icons/RoomService';
+import PeopleIcon from '@material-ui/icons/People';
 import { SERVICE_GUIDELINES_PLUGIN_ID } from '@service-guidelines/plugin-service-guidelines-common';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
-import { rootRouteRef } from './routes';
+import { fortroendevaldaApiRef } from './api/FortroendevaldaApi';
+import { FortroendevaldaClient } from './api/FortroendevaldaClient';
+import {
+  directoryImportRouteRef,
+  directoryRouteRef,
+  fortroendevaldRouteRef,
+  registerRouteRef,
+  rootRouteRef,
+  synpunktRouteRef,
+  synpunkterRouteRef,
+} from './routes';
 
 /** @alpha */
 export const serviceGuidelinesApi = ApiBlueprint.make({
@@ -22,7 +33,26 @@ export const serviceGuidelinesApi = ApiBlueprint.make({
     }),
 });
 
-const routes = convertLegacyRouteRefs({ root: rootRouteRef });
+/** @alpha */
+export const fortroendevaldaApi = ApiBlueprint.make({
+  name: 'fortroendevalda',
+  params: defineParams =>
+    defineParams({
+      api: fortroendevaldaApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new FortroendevaldaClient(deps),
+    }),
+});
+
+const routes = convertLegacyRouteRefs({
+  root: rootRouteRef,
+  directory: directoryRouteRef,
+  fortroendevald: fortroendevaldRouteRef,
+  directoryImport: directoryImportRouteRef,
+  register: registerRouteRef,
+  synpunkter: synpunkterRouteRef,
+  synpunkt: synpunktRouteRef,
+});
 
 /** @alpha */
 export const serviceGuidelinesStartPage = PageBlueprint.make({
@@ -34,9 +64,22 @@ export const serviceGuidelinesStartPage = PageBlueprint.make({
     icon: <RoomServiceIcon />,
     noHeader: true,
     loader: () =>
-      import('./components/ServiceGuidelinesPage').then(m => (
-        <m.ServiceGuidelinesPage />
-      )),
+      import('./components/Router').then(m => <m.ServiceGuidelinesRouter />),
+  },
+});
+
+/** @alpha */
+export const fortroendevaldaPage = PageBlueprint.make({
+  name: 'fortroendevalda',
+  params: {
+    path: '/fortroendevalda',
+    routeRef: routes.directory,
+    // The nav title is a plain string in this blueprint; Swedish is the portal's default.
+    title: 'Förtroendevalda',
+    icon: <PeopleIcon />,
+    noHeader: true,
+    loader: () =>
+      import('./components/DirectoryPage').then(m => <m.DirectoryRouter />),
   },
 });
 
@@ -47,7 +90,12 @@ export const serviceGuidelinesStartPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: SERVICE_GUIDELINES_PLUGIN_ID,
-  extensions: [serviceGuidelinesApi, serviceGuidelinesStartPage],
+  extensions: [
+    serviceGuidelinesApi,
+    serviceGuidelinesStartPage,
+    fortroendevaldaApi,
+    fortroendevaldaPage,
+  ],
   routes,
 });
 

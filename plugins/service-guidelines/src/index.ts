@@ -6,11 +6,29 @@
  *
  * @packageDocumentation
  */
-export { serviceGuidelinesPlugin, ServiceGuidelinesPage } from './plugin';
-export { rootRouteRef } from './routes';
+export {
+  serviceGuidelinesPlugin,
+  ServiceGuidelinesPage,
+  FortroendevaldaPage,
+} from './plugin';
+export {
+  rootRouteRef,
+  directoryRouteRef,
+  fortroendevaldRouteRef,
+  directoryImportRouteRef,
+  registerRouteRef,
+  synpunkterRouteRef,
+  synpunktRouteRef,
+} from './routes';
 export {
   serviceGuidelinesApiRef,
   type ServiceGuidelinesApi,
+  type SynpunktAction,
 } from './api/ServiceGuidelinesApi';
 export { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
 export { serviceGuidelinesTranslationRef } from './translation';
+export {
+  fortroendevaldaApiRef,
+  type FortroendevaldaApi,
+} from './api/FortroendevaldaApi';
+export { FortroendevaldaClient } from './api/FortroendevaldaClient';

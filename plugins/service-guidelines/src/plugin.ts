@@ -8,7 +8,17 @@ import {
 import { SERVICE_GUIDELINES_PLUGIN_ID } from '@service-guidelines/plugin-service-guidelines-common';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
-import { rootRouteRef } from './routes';
+import { fortroendevaldaApiRef } from './api/FortroendevaldaApi';
+import { FortroendevaldaClient } from './api/FortroendevaldaClient';
+import {
+  directoryImportRouteRef,
+  directoryRouteRef,
+  fortroendevaldRouteRef,
+  registerRouteRef,
+  rootRouteRef,
+  synpunktRouteRef,
+  synpunkterRouteRef,
+} from './routes';
 
 /**
  * The service-guidelines plugin for apps on Backstage's legacy frontend system.
@@ -23,14 +33,26 @@ export const serviceGuidelinesPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new ServiceGuidelinesClient(deps),
     }),
+    createApiFactory({
+      api: fortroendevaldaApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new FortroendevaldaClient(deps),
+    }),
   ],
   routes: {
     root: rootRouteRef,
+    directory: directoryRouteRef,
+    fortroendevald: fortroendevaldRouteRef,
+    directoryImport: directoryImportRouteRef,
+    register: registerRouteRef,
+    synpunkter: synpunkterRouteRef,
+    synpunkt: synpunktRouteRef,
   },
 });
 
 /**
- * The start page, "Service och tillgänglighet", for a route in a legacy app.
+ * The synpunkt pages (start page, registration, list, one synpunkt) for a route in a legacy
+ * app: `<Route path="/service-guidelines" element={<ServiceGuidelinesPage />} />`.
  *
  * @public
  */
@@ -38,9 +60,22 @@ export const ServiceGuidelinesPage = serviceGuidelinesPlugin.provide(
   createRoutableExtension({
     name: 'ServiceGuidelinesPage',
     component: () =>
-      import('./components/ServiceGuidelinesPage').then(
-        m => m.ServiceGuidelinesPage,
-      ),
+      import('./components/Router').then(m => m.ServiceGuidelinesRouter),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * "Förtroendevalda": the directory of elected officials (list, person, import) for a route in a
+ * legacy app: `<Route path="/fortroendevalda" element={<FortroendevaldaPage />} />`.
+ *
+ * @public
+ */
+export const FortroendevaldaPage = serviceGuidelinesPlugin.provide(
+  createRoutableExtension({
+    name: 'FortroendevaldaPage',
+    component: () =>
+      import('./components/DirectoryPage').then(m => m.DirectoryRouter),
+    mountPoint: directoryRouteRef,
   }),
 );

@@ -1,4 +1,4 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /**
  * The plugin's start page, "Service och tillgänglighet".
@@ -6,3 +6,67 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'service-guidelines' });
+
+/**
+ * "Registrera synpunkt".
+ *
+ * @public
+ */
+export const registerRouteRef = createSubRouteRef({
+  id: 'service-guidelines/register',
+  parent: rootRouteRef,
+  path: '/registrera',
+});
+
+/**
+ * The list of synpunkter.
+ *
+ * @public
+ */
+export const synpunkterRouteRef = createSubRouteRef({
+  id: 'service-guidelines/synpunkter',
+  parent: rootRouteRef,
+  path: '/synpunkter',
+});
+
+/**
+ * One synpunkt.
+ *
+ * @public
+ */
+export const synpunktRouteRef = createSubRouteRef({
+  id: 'service-guidelines/synpunkt',
+  parent: rootRouteRef,
+  path: '/synpunkter/:id',
+});
+
+/**
+ * The directory of förtroendevalda.
+ *
+ * @public
+ */
+export const directoryRouteRef = createRouteRef({
+  id: 'service-guidelines/fortroendevalda',
+});
+
+/**
+ * One förtroendevald with all uppdrag.
+ *
+ * @public
+ */
+export const fortroendevaldRouteRef = createSubRouteRef({
+  id: 'service-guidelines/fortroendevald',
+  parent: directoryRouteRef,
+  path: '/personer/:id',
+});
+
+/**
+ * Import of the directory from CSV or JSON (administrators).
+ *
+ * @public
+ */
+export const directoryImportRouteRef = createSubRouteRef({
+  id: 'service-guidelines/fortroendevalda-import',
+  parent: directoryRouteRef,
+  path: '/import',
+});

@@ -1,4 +1,4 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PluginMetadataStore } from '../database';
@@ -8,6 +8,9 @@ import { createHealthRoutes } from './routes/healthRoutes';
 import { CallerResolver } from './routes/callerAccess';
 import { createSvarsmallRoutes } from './routes/svarsmallRoutes';
 import { createSynpunktRoutes } from './routes/synpunktRoutes';
+import { createFortroendevaldaRoutes } from './routes/fortroendevaldaRoutes';
+import { createPublicDirectoryRoutes } from './routes/publicDirectoryRoutes';
+import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
 import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
 import { SvarsmallService } from './synpunkter/SvarsmallService';
 import { SynpunktService } from './synpunkter/SynpunktService';
@@ -23,6 +26,10 @@ export interface RouterOptions {
   clock: () => Date;
   synpunkter: SynpunktService;
   svarsmallar: SvarsmallService;
+  auditor: AuditorService;
+  fortroendevalda: FortroendevaldService;
+  /** Requests a minute per client address to the public directory. */
+  publicRequestsPerMinute: number;
 }
 
 /** The plugin's HTTP API: one sub-router per area, mounted under `/api/service-guidelines`. */
@@ -40,5 +47,13 @@ export async function createRouter(
   });
   router.use(createSynpunktRoutes(options));
   router.use(createSvarsmallRoutes(options));
+  router.use(createFortroendevaldaRoutes(options));
+  // Reachable without sign-in: the plugin's auth policy allows /public unauthenticated.
+  router.use(
+    createPublicDirectoryRoutes({
+      fortroendevalda: options.fortroendevalda,
+      requestsPerMinute: options.publicRequestsPerMinute,
+    }),
+  );
   return router;
 }

@@ -1,5 +1,29 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { HealthStatus } from '@service-guidelines/plugin-service-guidelines-common';
+import {
+  HealthStatus,
+  ListSynpunkterQuery,
+  Page,
+  RegisterSynpunktRequest,
+  Svarsmall,
+  Synpunkt,
+  SynpunktWithHistory,
+  UpdateSynpunktRequest,
+} from '@service-guidelines/plugin-service-guidelines-common';
+
+/**
+ * The workflow actions on a synpunkt, as the API names them.
+ *
+ * @public
+ */
+export type SynpunktAction =
+  | 'assign'
+  | 'forsta-svar'
+  | 'pause'
+  | 'resume'
+  | 'utredning'
+  | 'aterkoppling'
+  | 'close'
+  | 'reopen';
 
 /**
  * The frontend's view of the service-guidelines backend.
@@ -9,6 +33,17 @@ import { HealthStatus } from '@service-guidelines/plugin-service-guidelines-comm
 export interface ServiceGuidelinesApi {
   /** Which version the backend runs and on which database; rejects when it does not answer. */
   getHealth(): Promise<HealthStatus>;
+  listSynpunkter(query: ListSynpunkterQuery): Promise<Page<Synpunkt>>;
+  getSynpunkt(id: string): Promise<SynpunktWithHistory>;
+  registerSynpunkt(body: RegisterSynpunktRequest): Promise<Synpunkt>;
+  updateSynpunkt(id: string, body: UpdateSynpunktRequest): Promise<Synpunkt>;
+  /** Takes a workflow action; the body carries the version it is based on. */
+  actOnSynpunkt(
+    id: string,
+    action: SynpunktAction,
+    body: { version: number } & Record<string, unknown>,
+  ): Promise<Synpunkt>;
+  listSvarsmallar(unitRef: string): Promise<Svarsmall[]>;
 }
 
 /**

@@ -2,13 +2,21 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   HealthStatus,
+  ListSynpunkterQuery,
+  Page,
+  RegisterSynpunktRequest,
   SERVICE_GUIDELINES_PLUGIN_ID,
+  Svarsmall,
+  Synpunkt,
+  SynpunktWithHistory,
+  UpdateSynpunktRequest,
 } from '@service-guidelines/plugin-service-guidelines-common';
-import { ServiceGuidelinesApi } from './ServiceGuidelinesApi';
+import { ServiceGuidelinesApi, SynpunktAction } from './ServiceGuidelinesApi';
 
 /**
  * Calls the backend through the portal's discovery and fetch APIs, so that the signed-in user's
- * token goes with every request.
+ * token goes with every request. Failures are thrown as `ResponseError`, whose `body.error`
+ * carries the server's message (and, for bad input, `fields`).
  *
  * @public
  */
@@ -21,15 +29,68 @@ export class ServiceGuidelinesClient implements ServiceGuidelinesApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getHealth(): Promise<HealthStatus> {
-    return this.get<HealthStatus>('/health');
+  getHealth(): Promise<HealthStatus> {
+    return this.request<HealthStatus>('GET', '/health');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  listSynpunkter(query: ListSynpunkterQuery): Promise<Page<Synpunkt>> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return this.request('GET', `/synpunkter${search ? `?${search}` : ''}`);
+  }
+
+  getSynpunkt(id: string): Promise<SynpunktWithHistory> {
+    return this.request('GET', `/synpunkter/${encodeURIComponent(id)}`);
+  }
+
+  registerSynpunkt(body: RegisterSynpunktRequest): Promise<Synpunkt> {
+    return this.request('POST', '/synpunkter', body);
+  }
+
+  updateSynpunkt(id: string, body: UpdateSynpunktRequest): Promise<Synpunkt> {
+    return this.request('PATCH', `/synpunkter/${encodeURIComponent(id)}`, body);
+  }
+
+  actOnSynpunkt(
+    id: string,
+    action: SynpunktAction,
+    body: { version: number } & Record<string, unknown>,
+  ): Promise<Synpunkt> {
+    return this.request(
+      'POST',
+      `/synpunkter/${encodeURIComponent(id)}/${action}`,
+      body,
+    );
+  }
+
+  async listSvarsmallar(unitRef: string): Promise<Svarsmall[]> {
+    const { items } = await this.request<{ items: Svarsmall[] }>(
+      'GET',
+      `/svarsmallar?unit=${encodeURIComponent(unitRef)}`,
+    );
+    return items;
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(
       SERVICE_GUIDELINES_PLUGIN_ID,
     );
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body !== undefined
+        ? {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,4 +1,7 @@
-import { HealthStatus } from '@service-guidelines/plugin-service-guidelines-common';
+import {
+  HealthStatus,
+  SynpunktWithHistory,
+} from '@service-guidelines/plugin-service-guidelines-common';
 import { ServiceGuidelinesApi } from '../api/ServiceGuidelinesApi';
 
 /** A healthy backend on SQLite, as the tests see it. */
@@ -12,12 +15,74 @@ export const healthySqlite: HealthStatus = {
   },
 };
 
+/** A klagomål by e-mail about Gustavsbergsskolan, as a chef with access sees it. */
+export function aSynpunkt(
+  overrides: Partial<SynpunktWithHistory> = {},
+): SynpunktWithHistory {
+  return {
+    id: '5b1f3c9e-0000-4000-8000-000000000001',
+    registrationNumber: 'SYN-2026-00042',
+    type: 'klagomal',
+    channel: 'epost',
+    receivedAt: '2026-11-23T08:00:00.000Z',
+    receivedDate: '2026-11-23',
+    arrivalDate: '2026-11-23',
+    registeredAt: '2026-11-23T08:05:00.000Z',
+    registeredBy: 'user:default/erik.lindqvist',
+    unitRef: 'group:default/gustavsbergsskolan',
+    area: 'utbildning',
+    legalDuty: true,
+    description: 'Skolskjutsen kom inte i måndags.',
+    sekretess: false,
+    anonymous: false,
+    contact: { name: 'Anna Kund', email: 'anna.kund@example.se' },
+    personalDataVisible: true,
+    status: 'registrerad',
+    forstaSvar: { due: '2026-11-25' },
+    aterkopplingDue: '2026-12-07',
+    aterkopplingDays: 10,
+    pauses: [],
+    version: 1,
+    updatedAt: '2026-11-23T08:05:00.000Z',
+    history: [
+      {
+        id: 1,
+        at: '2026-11-23T08:05:00.000Z',
+        actorRef: 'user:default/erik.lindqvist',
+        kind: 'registrerad',
+      },
+    ],
+    ...overrides,
+  };
+}
+
 /** A stand-in for the backend client whose answers each test chooses. */
 export function mockServiceGuidelinesApi(
   overrides: Partial<ServiceGuidelinesApi> = {},
 ): jest.Mocked<ServiceGuidelinesApi> {
   return {
     getHealth: jest.fn(async () => healthySqlite),
+    listSynpunkter: jest.fn(async () => ({ items: [] })),
+    getSynpunkt: jest.fn(async () => aSynpunkt()),
+    registerSynpunkt: jest.fn(async () => aSynpunkt()),
+    updateSynpunkt: jest.fn(async () => aSynpunkt()),
+    actOnSynpunkt: jest.fn(async () => aSynpunkt()),
+    listSvarsmallar: jest.fn(async () => []),
     ...overrides,
   } as jest.Mocked<ServiceGuidelinesApi>;
+}
+
+/** A ResponseError as the client throws it for the given status and error body. */
+export async function responseError(
+  status: number,
+  error: Record<string, unknown>,
+) {
+  const { ResponseError } = await import('@backstage/errors');
+  return ResponseError.fromResponse(
+    new Response(JSON.stringify({ error, response: { statusCode: status } }), {
+      status,
+      statusText: 'Error',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
 }

@@ -16,6 +16,9 @@ import {
   SynpunktStatus,
   SynpunktType,
   SynpunktWithHistory,
+  ALLOWED_FROM,
+  STATUS_NAMES,
+  WorkflowAction,
   SvarstidRules,
   stockholmDateOf,
   aterkopplingSchema,
@@ -44,7 +47,6 @@ import { parseInput } from '../parseInput';
 import { UnitDirectory } from './UnitDirectory';
 import { Clock, RegistrySettings } from './ports';
 import { toApi } from './toApi';
-import { ALLOWED_FROM, STATUS_NAMES, WorkflowAction } from './transitions';
 
 /**
  * What a permission decision leaves of a caller's access: everything (`'all'`), nothing

@@ -1,6 +1,10 @@
-import { SynpunktStatus } from '@service-guidelines/plugin-service-guidelines-common';
+import { SynpunktStatus } from './model';
 
-/** The workflow actions on a synpunkt after registration. */
+/**
+ * The workflow actions on a synpunkt after registration.
+ *
+ * @public
+ */
 export type WorkflowAction =
   | 'assign'
   | 'forstaSvar'
@@ -13,8 +17,11 @@ export type WorkflowAction =
   | 'update';
 
 /**
- * In which statuses each action may be taken. Everything else about an action (anonymous,
- * legal duty, an open pause) is checked by the service, which says why in the refusal.
+ * In which statuses each action may be taken: the server enforces it, the UI offers only these.
+ * Everything else about an action (anonymous, legal duty, an open pause) the server checks and
+ * explains in its refusal.
+ *
+ * @public
  */
 export const ALLOWED_FROM: Record<WorkflowAction, readonly SynpunktStatus[]> = {
   assign: ['registrerad', 'tilldelad', 'under_utredning', 'aterkopplad'],
@@ -28,7 +35,11 @@ export const ALLOWED_FROM: Record<WorkflowAction, readonly SynpunktStatus[]> = {
   update: ['registrerad', 'tilldelad', 'under_utredning', 'aterkopplad'],
 };
 
-/** Swedish names of the statuses, for refusals a person reads. */
+/**
+ * Swedish names of the statuses, for refusals a person reads.
+ *
+ * @public
+ */
 export const STATUS_NAMES: Record<SynpunktStatus, string> = {
   registrerad: 'registrerad',
   tilldelad: 'tilldelad',

@@ -1,0 +1,4 @@
+export { ImportPage } from './ImportPage';
+export { PersonDialog } from './PersonDialog';
+export { UppdragDialog } from './UppdragDialog';
+export { EndUppdragDialog } from './EndUppdragDialog';

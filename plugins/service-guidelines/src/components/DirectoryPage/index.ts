@@ -1,0 +1,2 @@
+export { DirectoryRouter } from './DirectoryRouter';
+export { DirectoryPage } from './DirectoryPage';

@@ -1,0 +1,1 @@
+export { FortroendevaldPage } from './FortroendevaldPage';

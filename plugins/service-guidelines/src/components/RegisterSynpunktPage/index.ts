@@ -1,0 +1,1 @@
+export { RegisterSynpunktPage } from './RegisterSynpunktPage';

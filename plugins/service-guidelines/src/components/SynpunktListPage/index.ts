@@ -1,0 +1,1 @@
+export { SynpunktListPage } from './SynpunktListPage';

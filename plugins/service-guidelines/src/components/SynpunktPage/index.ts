@@ -1,0 +1,1 @@
+export { SynpunktPage } from './SynpunktPage';
