@@ -2,7 +2,7 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { serviceGuidelinesStartPage } from './alpha';
-import { mockServiceGuidelinesApi } from './testing/mockServiceGuidelinesApi';
+import { mockServiceGuidelinesApi } from './__testUtils__/mockServiceGuidelinesApi';
 
 // A whole app is bootstrapped per test, and the Swedish messages load lazily.
 jest.setTimeout(30_000);

@@ -1,5 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
+
 export { readRegistrySettings } from '@service-guidelines/plugin-service-guidelines-common';
 
 export const DEFAULT_UNIT_TYPES = [

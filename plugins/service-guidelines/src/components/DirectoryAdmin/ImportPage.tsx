@@ -36,7 +36,7 @@ const tableStyle = { borderCollapse: 'collapse', width: '100%' } as const;
 const cellStyle = {
   textAlign: 'left',
   padding: 'var(--bui-space-1, 4px) var(--bui-space-2, 8px)',
-  borderBottom: '1px solid var(--bui-border, #ddd)',
+  borderBottom: '1px solid var(--bui-border-1, #ddd)',
   verticalAlign: 'top',
 } as const;
 

@@ -5,8 +5,8 @@ import {
   aSynpunkt,
   mockServiceGuidelinesApi,
   responseError,
-} from '../../testing/mockServiceGuidelinesApi';
-import { renderPage } from '../../testing/renderPage';
+} from '../../__testUtils__/mockServiceGuidelinesApi';
+import { renderPage } from '../../__testUtils__/renderPage';
 import { RegisterSynpunktPage } from './RegisterSynpunktPage';
 
 jest.setTimeout(30_000);

@@ -8,7 +8,7 @@ import { Route, Routes } from 'react-router-dom';
 import {
   healthySqlite,
   mockServiceGuidelinesApi,
-} from '../../testing/mockServiceGuidelinesApi';
+} from '../../__testUtils__/mockServiceGuidelinesApi';
 
 // Rendered through the legacy frontend system (the routable extension of src/plugin.ts); the app
 // itself uses the new frontend system, which src/alpha.test.tsx covers.

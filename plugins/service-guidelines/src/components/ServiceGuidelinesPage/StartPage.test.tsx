@@ -3,8 +3,8 @@ import { axe } from 'jest-axe';
 import {
   aSynpunkt,
   mockServiceGuidelinesApi,
-} from '../../testing/mockServiceGuidelinesApi';
-import { renderPage } from '../../testing/renderPage';
+} from '../../__testUtils__/mockServiceGuidelinesApi';
+import { renderPage } from '../../__testUtils__/renderPage';
 import { ServiceGuidelinesPage } from './ServiceGuidelinesPage';
 
 jest.setTimeout(30_000);

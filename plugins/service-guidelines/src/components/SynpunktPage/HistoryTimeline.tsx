@@ -19,7 +19,7 @@ export function HistoryTimeline(props: { events: SynpunktEvent[] }) {
           listStyle: 'none',
           margin: 0,
           padding: 0,
-          borderLeft: '2px solid var(--bui-border, #ccc)',
+          borderLeft: '2px solid var(--bui-border-2, #ccc)',
         }}
       >
         {props.events.map(event => (

@@ -4,8 +4,8 @@ import {
   aSynpunkt,
   mockServiceGuidelinesApi,
   responseError,
-} from '../../testing/mockServiceGuidelinesApi';
-import { renderPage } from '../../testing/renderPage';
+} from '../../__testUtils__/mockServiceGuidelinesApi';
+import { renderPage } from '../../__testUtils__/renderPage';
 import { SynpunktPage } from './SynpunktPage';
 
 jest.setTimeout(30_000);

@@ -12,7 +12,7 @@ import { synpunktRouteRef } from '../../routes';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 
 const DUE_COLOURS: Record<string, string | undefined> = {
-  late: 'var(--bui-fg-danger, #b3261e)',
+  late: 'var(--bui-fg-negative, #b3261e)',
   today: 'var(--bui-fg-warning, #8a5300)',
   soon: 'var(--bui-fg-warning, #8a5300)',
 };
@@ -44,7 +44,7 @@ export function SynpunktTable(props: {
         {props.caption}
       </caption>
       <thead>
-        <tr style={{ borderBottom: '2px solid var(--bui-border, #ccc)' }}>
+        <tr style={{ borderBottom: '2px solid var(--bui-border-2, #ccc)' }}>
           <th scope="col" style={cell}>
             {t('list.columns.number')}
           </th>
@@ -71,7 +71,7 @@ export function SynpunktTable(props: {
           return (
             <tr
               key={s.id}
-              style={{ borderBottom: '1px solid var(--bui-border, #ddd)' }}
+              style={{ borderBottom: '1px solid var(--bui-border-1, #ddd)' }}
             >
               <th scope="row" style={cell}>
                 <Link href={synpunktLink({ id: s.id })}>
