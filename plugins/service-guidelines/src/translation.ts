@@ -105,6 +105,7 @@ export const serviceGuidelinesTranslationRef = createTranslationRef({
       notSynpunkt: 'Something else',
       guidanceTitle: 'This is not registered as feedback',
       findOfficial: 'Find the elected official in the directory',
+      searchOfficial: 'Search the directory by name',
       backToTriage: 'Choose again',
       continue: 'Continue',
       type: 'Kind of feedback',

@@ -71,6 +71,7 @@ export default {
   'register.notSynpunkt': 'Något annat',
   'register.guidanceTitle': 'Det här registreras inte som synpunkt',
   'register.findOfficial': 'Sök den förtroendevalda i förteckningen',
+  'register.searchOfficial': 'Sök i förteckningen på namn',
   'register.backToTriage': 'Välj igen',
   'register.continue': 'Fortsätt',
   'register.type': 'Typ av synpunkt',

@@ -60,7 +60,7 @@ describe('RegisterSynpunktPage', () => {
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
   });
 
-  it('links to the directory for a view aimed at an elected official', async () => {
+  it('searches the directory for a view aimed at an elected official', async () => {
     await render();
     pick('A view aimed at an elected official');
     expect(
@@ -68,6 +68,14 @@ describe('RegisterSynpunktPage', () => {
         name: 'Find the elected official in the directory',
       }),
     ).toHaveAttribute('href', '/fortroendevalda');
+    const search = screen.getByRole('searchbox', {
+      name: 'Search the directory by name',
+    });
+    await userEvent.type(search, 'Åkesson{Enter}');
+    // The directory page takes its search from the URL it is sent to.
+    await waitFor(() =>
+      expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument(),
+    );
   });
 
   it('registers a complaint and shows the number and deadlines to read out', async () => {

@@ -6,8 +6,10 @@ import {
   Link,
   Radio,
   RadioGroup,
+  SearchField,
   Text,
 } from '@backstage/ui';
+import { useNavigate } from 'react-router-dom';
 import {
   NOT_SYNPUNKT_CATEGORIES,
   NotSynpunktCategory,
@@ -37,6 +39,7 @@ export function TriageStep(props: {
   const { settings, kind, onKindChange, onContinue, directoryPath } = props;
   const { t } = useTranslationRef(serviceGuidelinesTranslationRef);
   const guided = kind && !isSynpunktType(kind) ? kind : undefined;
+  const navigate = useNavigate();
 
   return (
     <Flex direction="column" gap="4">
@@ -73,7 +76,15 @@ export function TriageStep(props: {
             <Flex direction="column" gap="2">
               <Text as="p">{settings.guidance[guided]}</Text>
               {guided === 'fortroendevald' && directoryPath && (
-                <Link href={directoryPath}>{t('register.findOfficial')}</Link>
+                <Flex direction="column" gap="2">
+                  <SearchField
+                    label={t('register.searchOfficial')}
+                    onSubmit={(name: string) =>
+                      navigate(`${directoryPath}?q=${encodeURIComponent(name)}`)
+                    }
+                  />
+                  <Link href={directoryPath}>{t('register.findOfficial')}</Link>
+                </Flex>
               )}
             </Flex>
           }

@@ -19,7 +19,10 @@ describe('the start page', () => {
       api,
       config: {
         serviceGuidelines: {
-          svarstider: { forstaSvar: { perChannel: { epost: 3 } }, aterkoppling: { defaultDays: 15 } },
+          svarstider: {
+            forstaSvar: { perChannel: { epost: 3 } },
+            aterkoppling: { defaultDays: 15 },
+          },
         },
       },
     });
@@ -28,15 +31,22 @@ describe('the start page', () => {
     expect(within(emailRow).getByText('3 working days')).toBeInTheDocument();
     expect(within(emailRow).getByText('15 working days')).toBeInTheDocument();
     const phoneRow = screen.getByRole('row', { name: /^Telephone/ });
-    expect(within(phoneRow).getByText('at once, during the contact')).toBeInTheDocument();
+    expect(
+      within(phoneRow).getByText('at once, during the contact'),
+    ).toBeInTheDocument();
 
     expect(screen.getByText('Equal treatment')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Register feedback' })).toHaveAttribute(
-      'href',
-      '/service-guidelines/registrera',
-    );
-    expect(await screen.findByRole('link', { name: 'SYN-2026-00042' })).toBeInTheDocument();
-    expect(api.listSynpunkter).toHaveBeenCalledWith({ mine: 'true', open: 'true', limit: 20 });
+    expect(
+      screen.getByRole('link', { name: 'Register feedback' }),
+    ).toHaveAttribute('href', '/service-guidelines/registrera');
+    expect(
+      await screen.findByRole('link', { name: 'SYN-2026-00042' }),
+    ).toBeInTheDocument();
+    expect(api.listSynpunkter).toHaveBeenCalledWith({
+      mine: 'true',
+      open: 'true',
+      limit: 20,
+    });
     expect(await axe(rendered.container)).toHaveNoViolations();
   });
 });
