@@ -112,7 +112,11 @@ export class OrganDirectory {
           ref: stringifyEntityRef(entity),
         };
       });
-      this.cached = { at: now, organs };
+      // No organ at all means the catalog has not read the organisation yet (right after
+      // start-up): ask again next time rather than keep the directory unlinked for a minute.
+      if (organs.length > 0) {
+        this.cached = { at: now, organs };
+      }
       return organs;
     } catch (error) {
       this.deps.logger.warn(
