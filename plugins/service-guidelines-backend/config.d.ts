@@ -152,5 +152,24 @@ export interface Config {
         requestsPerMinute?: number;
       };
     };
+    /** The reports on synpunkter for kommunstyrelsen and nämnder (R4). */
+    reports?: {
+      /**
+       * The delår (interim period) of delårsbokslut: month and day of its first and last date,
+       * `MM-DD`, within one calendar year (quote them in YAML). Default 01-01 to 08-31.
+       */
+      delar?: {
+        from?: string;
+        to?: string;
+      };
+    };
+    /** Demo data, for the demo portal only; never set in production. */
+    demo?: {
+      /**
+       * Registers a few hundred made-up synpunkter over the past two years through the registry's
+       * own rules when the registry is empty, so that the reports show something. Default false.
+       */
+      seedSynpunkter?: boolean;
+    };
   };
 }

@@ -28,6 +28,8 @@ import { SvarsmallService } from './service/synpunkter/SvarsmallService';
 import { SynpunktService } from './service/synpunkter/SynpunktService';
 import { UnitDirectory } from './service/synpunkter/UnitDirectory';
 import { readPluginVersion } from './version';
+import { createReports } from './report';
+import { scheduleDemoSynpunkter } from './demo';
 
 /**
  * The service-guidelines backend plugin: synpunkter, förtroendevalda, uppföljningar and reports
@@ -51,6 +53,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { config, database, logger, scheduler, permissionsRegistry } =
@@ -122,6 +125,37 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           ),
         });
 
+        const { reports, reportReach } = await createReports({
+          config,
+          database,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          logger,
+          organisation: stores.organisation,
+          refreshOrganisation: async () => {
+            await organisationSync.run();
+          },
+          rules,
+          areas: settings.areas,
+          clock,
+        });
+
+        await scheduleDemoSynpunkter({
+          config,
+          scheduler,
+          logger,
+          database,
+          stores,
+          units,
+          refreshOrganisation: async () => {
+            await organisationSync.run();
+          },
+          rules,
+          settings,
+          auditor: deps.auditor,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -148,6 +182,8 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
             auditor: deps.auditor,
             fortroendevalda: fortroendevalda.service,
             publicRequestsPerMinute: fortroendevalda.publicRequestsPerMinute,
+            reports,
+            reportReach,
           }),
         );
       },

@@ -20,3 +20,4 @@ export * from './validation';
 export * from './calendar';
 export * from './svarstid';
 export * from './fortroendevalda';
+export * from './report';

@@ -8,16 +8,20 @@ import {
 } from '@backstage/frontend-plugin-api';
 import RoomServiceIcon from '@material-ui/icons/RoomService';
 import PeopleIcon from '@material-ui/icons/People';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import { SERVICE_GUIDELINES_PLUGIN_ID } from '@service-guidelines/plugin-service-guidelines-common';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
 import { fortroendevaldaApiRef } from './api/FortroendevaldaApi';
 import { FortroendevaldaClient } from './api/FortroendevaldaClient';
+import { reportsApiRef } from './api/ReportsApi';
+import { ReportsClient } from './api/ReportsClient';
 import {
   directoryImportRouteRef,
   directoryRouteRef,
   fortroendevaldRouteRef,
   registerRouteRef,
+  reportsRouteRef,
   rootRouteRef,
   synpunktRouteRef,
   synpunkterRouteRef,
@@ -52,6 +56,7 @@ const routes = convertLegacyRouteRefs({
   register: registerRouteRef,
   synpunkter: synpunkterRouteRef,
   synpunkt: synpunktRouteRef,
+  reports: reportsRouteRef,
 });
 
 /** @alpha */
@@ -83,6 +88,32 @@ export const fortroendevaldaPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const reportsApi = ApiBlueprint.make({
+  name: 'reports',
+  params: defineParams =>
+    defineParams({
+      api: reportsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ReportsClient(deps),
+    }),
+});
+
+/** @alpha */
+export const reportsPage = PageBlueprint.make({
+  name: 'reports',
+  params: {
+    path: '/service-guidelines/rapporter',
+    routeRef: routes.reports,
+    // The nav title is a plain string in this blueprint; Swedish is the portal's default.
+    title: 'Rapporter',
+    icon: <AssessmentIcon />,
+    noHeader: true,
+    loader: () =>
+      import('./components/ReportsPage').then(m => <m.ReportsPage />),
+  },
+});
+
 /**
  * The service-guidelines plugin for apps on Backstage's new frontend system.
  *
@@ -95,6 +126,8 @@ export default createFrontendPlugin({
     serviceGuidelinesStartPage,
     fortroendevaldaApi,
     fortroendevaldaPage,
+    reportsApi,
+    reportsPage,
   ],
   routes,
 });

@@ -10,6 +10,7 @@ export {
   serviceGuidelinesPlugin,
   ServiceGuidelinesPage,
   FortroendevaldaPage,
+  ReportsPage,
 } from './plugin';
 export {
   rootRouteRef,
@@ -19,6 +20,7 @@ export {
   registerRouteRef,
   synpunkterRouteRef,
   synpunktRouteRef,
+  reportsRouteRef,
 } from './routes';
 export {
   serviceGuidelinesApiRef,
@@ -32,3 +34,10 @@ export {
   type FortroendevaldaApi,
 } from './api/FortroendevaldaApi';
 export { FortroendevaldaClient } from './api/FortroendevaldaClient';
+export {
+  reportsApiRef,
+  type ReportsApi,
+  type ReportRequest,
+  type ReportDownload,
+} from './api/ReportsApi';
+export { ReportsClient } from './api/ReportsClient';

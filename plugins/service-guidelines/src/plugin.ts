@@ -10,11 +10,14 @@ import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
 import { fortroendevaldaApiRef } from './api/FortroendevaldaApi';
 import { FortroendevaldaClient } from './api/FortroendevaldaClient';
+import { reportsApiRef } from './api/ReportsApi';
+import { ReportsClient } from './api/ReportsClient';
 import {
   directoryImportRouteRef,
   directoryRouteRef,
   fortroendevaldRouteRef,
   registerRouteRef,
+  reportsRouteRef,
   rootRouteRef,
   synpunktRouteRef,
   synpunkterRouteRef,
@@ -38,6 +41,11 @@ export const serviceGuidelinesPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new FortroendevaldaClient(deps),
     }),
+    createApiFactory({
+      api: reportsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ReportsClient(deps),
+    }),
   ],
   routes: {
     root: rootRouteRef,
@@ -47,6 +55,7 @@ export const serviceGuidelinesPlugin = createPlugin({
     register: registerRouteRef,
     synpunkter: synpunkterRouteRef,
     synpunkt: synpunktRouteRef,
+    reports: reportsRouteRef,
   },
 });
 
@@ -77,5 +86,20 @@ export const FortroendevaldaPage = serviceGuidelinesPlugin.provide(
     component: () =>
       import('./components/DirectoryPage').then(m => m.DirectoryRouter),
     mountPoint: directoryRouteRef,
+  }),
+);
+
+/**
+ * "Rapporter": the reports for kommunstyrelsen and the nämnder, for a route in a legacy app:
+ * `<Route path="/service-guidelines/rapporter" element={<ReportsPage />} />`.
+ *
+ * @public
+ */
+export const ReportsPage = serviceGuidelinesPlugin.provide(
+  createRoutableExtension({
+    name: 'ReportsPage',
+    component: () =>
+      import('./components/ReportsPage').then(m => m.ReportsPage),
+    mountPoint: reportsRouteRef,
   }),
 );

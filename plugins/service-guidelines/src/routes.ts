@@ -70,3 +70,14 @@ export const directoryImportRouteRef = createSubRouteRef({
   parent: directoryRouteRef,
   path: '/import',
 });
+
+/**
+ * "Rapporter": the reports for kommunstyrelsen and the nämnder, at `/service-guidelines/rapporter`
+ * in the demo app. A route ref of its own (not a sub-route of the start page), since it is a page
+ * of its own in both frontend systems.
+ *
+ * @public
+ */
+export const reportsRouteRef = createRouteRef({
+  id: 'service-guidelines/rapporter',
+});

@@ -487,6 +487,7 @@ export const serviceGuidelinesTranslationRef = createTranslationRef({
         notAvailable: 'not available',
       },
       points: '{{value}} percentage points',
+      tableRegion: 'Table: {{name}}',
       charts: {
         title: 'Charts',
         tableNote: 'The figures of each chart are also in the tables below.',

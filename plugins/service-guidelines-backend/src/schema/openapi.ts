@@ -7,6 +7,8 @@ import {
   pauseSchema,
   registerSynpunktSchema,
   reopenSchema,
+  reportExportQuerySchema,
+  reportQuerySchema,
   resumeSchema,
   svarsmallSchema,
   updateSvarsmallSchema,
@@ -249,6 +251,53 @@ export function buildOpenApiDocument(version: string) {
           summary: 'Remove a svarsmall',
           parameters: [idParameter],
           responses: { '204': { description: 'Removed' }, ...standardErrors },
+        },
+      },
+      '/reports/options': {
+        get: {
+          summary:
+            'What the caller can make reports for: the delår, and the units within their reach (report readers and administrators)',
+          responses: {
+            '200': json('ReportOptions'),
+            '401': standardErrors['401'],
+            '403': standardErrors['403'],
+          },
+        },
+      },
+      '/reports/synpunkter': {
+        get: {
+          summary:
+            'Aggregated, anonymous figures for a period (delår, helår, range) and a unit with every unit below it, beside the previous period, with the definition of every measure',
+          parameters: queryParameters(reportQuerySchema),
+          responses: {
+            '200': json('SynpunktReport'),
+            '400': standardErrors['400'],
+            '401': standardErrors['401'],
+            '403': standardErrors['403'],
+          },
+        },
+      },
+      '/reports/synpunkter/export': {
+        get: {
+          summary:
+            'The same report as a file to download: XLSX, CSV (UTF-8 with BOM, semicolons, decimal comma by default) or PDF',
+          parameters: queryParameters(reportExportQuerySchema),
+          responses: {
+            '200': {
+              description: 'The file, as an attachment',
+              content: {
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+                  { schema: { type: 'string', format: 'binary' } },
+                'text/csv': { schema: { type: 'string' } },
+                'application/pdf': {
+                  schema: { type: 'string', format: 'binary' },
+                },
+              },
+            },
+            '400': standardErrors['400'],
+            '401': standardErrors['401'],
+            '403': standardErrors['403'],
+          },
         },
       },
       '/openapi.json': {

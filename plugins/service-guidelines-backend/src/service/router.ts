@@ -10,6 +10,8 @@ import { createSvarsmallRoutes } from './routes/svarsmallRoutes';
 import { createSynpunktRoutes } from './routes/synpunktRoutes';
 import { createFortroendevaldaRoutes } from './routes/fortroendevaldaRoutes';
 import { createPublicDirectoryRoutes } from './routes/publicDirectoryRoutes';
+import { createReportRoutes } from './routes/reportRoutes';
+import { ReportReachResolver, ReportService } from '../report';
 import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
 import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
 import { SvarsmallService } from './synpunkter/SvarsmallService';
@@ -30,6 +32,8 @@ export interface RouterOptions {
   fortroendevalda: FortroendevaldService;
   /** Requests a minute per client address to the public directory. */
   publicRequestsPerMinute: number;
+  reports: ReportService;
+  reportReach: ReportReachResolver;
 }
 
 /** The plugin's HTTP API: one sub-router per area, mounted under `/api/service-guidelines`. */
@@ -48,6 +52,7 @@ export async function createRouter(
   router.use(createSynpunktRoutes(options));
   router.use(createSvarsmallRoutes(options));
   router.use(createFortroendevaldaRoutes(options));
+  router.use(createReportRoutes(options));
   // Reachable without sign-in: the plugin's auth policy allows /public unauthenticated.
   router.use(
     createPublicDirectoryRoutes({

@@ -399,6 +399,7 @@ export default {
   'reports.summary.change': 'Förändring',
   'reports.summary.notAvailable': 'ej tillgänglig',
   'reports.points': '{{value}} procentenheter',
+  'reports.tableRegion': 'Tabell: {{name}}',
   'reports.charts.title': 'Diagram',
   'reports.charts.tableNote':
     'Siffrorna i varje diagram finns också i tabellerna nedan.',

@@ -1,0 +1,387 @@
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  CHANNELS,
+  ReportDimension,
+  ReportFigures,
+  ReportOptions,
+  ReportPeriod,
+  ReportExportQuery,
+  ReportQuery,
+  ReportRow,
+  ReportUnitOption,
+  SYNPUNKT_TYPES,
+  stockholmDateOf,
+  SynpunktReport,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import { DateTime } from 'luxon';
+import { OrganisationStore, OrgUnit } from '../database/OrganisationStore';
+import { MEASURE_DEFINITIONS, UPPFOLJNING_NOT_AVAILABLE } from './definitions';
+import {
+  deadlineCutoffOf,
+  endInstantOf,
+  monthsOf,
+  resolvePeriods,
+} from './period';
+import { reportFile, ReportFile } from './exporters';
+import { PeriodBounds } from './reportSql';
+import {
+  emptyFigures,
+  FigureRow,
+  ReportSelection,
+  ReportStore,
+} from './ReportStore';
+import { ReportSettings } from './settings';
+
+/**
+ * Which part of the organisation a caller may report on: all of it, or the subtrees of the
+ * given units (a report reader limited to a nämnd).
+ */
+export type ReportReach = 'all' | string[];
+
+/** A report with what its exports need to read the improvements again, a page at a time. */
+export interface PreparedReport {
+  report: SynpunktReport;
+  selection: ReportSelection;
+}
+
+/**
+ * Builds the reports of R4 from the aggregates of {@link ReportStore}: resolves the period and
+ * the scope, checks the caller's reach, and lays the figures out as the page and the exports
+ * show them.
+ */
+export class ReportService {
+  constructor(
+    private readonly deps: {
+      store: ReportStore;
+      organisation: OrganisationStore;
+      settings: ReportSettings;
+      areas: ReadonlyArray<{ id: string; title: string }>;
+      organisationName: string;
+      clock: () => Date;
+      /** Brings the organisation mirror up to date when a unit asked for is not in it yet. */
+      refreshOrganisation?: () => Promise<void>;
+    },
+  ) {}
+
+  /** The periods and units the caller can choose from. */
+  async options(reach: ReportReach): Promise<ReportOptions> {
+    let units = await this.units();
+    if (units.length === 0 && this.deps.refreshOrganisation) {
+      // Just after start-up the mirror of the catalog may not have been filled yet.
+      await this.deps.refreshOrganisation();
+      units = await this.units();
+    }
+    const roots =
+      reach === 'all'
+        ? units.filter(
+            u => !u.parentRef || !units.some(p => p.unitRef === u.parentRef),
+          )
+        : units.filter(u => reach.includes(u.unitRef));
+    const options: ReportUnitOption[] = [];
+    for (const root of roots) {
+      options.push(...this.subtree(units, root.unitRef));
+    }
+    return {
+      delar: this.deps.settings.delar,
+      maxYears: 5,
+      wholeOrganisation: reach === 'all',
+      organisation: this.deps.organisationName,
+      units: options,
+    };
+  }
+
+  /** The report for a validated query, as far as the caller may see. */
+  async report(
+    query: ReportQuery,
+    reach: ReportReach,
+  ): Promise<SynpunktReport> {
+    return (await this.prepare(query, reach)).report;
+  }
+
+  /** The report and its selection, for an export that lists every improvement. */
+  async prepare(
+    query: ReportQuery,
+    reach: ReportReach,
+  ): Promise<PreparedReport> {
+    const today = stockholmDateOf(this.deps.clock());
+    const scope = await this.resolveScope(query.unit, reach);
+    const { period, previousPeriod } = resolvePeriods(
+      query,
+      this.deps.settings,
+      today,
+    );
+    const selection: ReportSelection = {
+      scopeUnitRef: scope?.unitRef ?? null,
+      current: this.bounds(period, today),
+      previous: this.bounds(previousPeriod, today),
+    };
+    const [figures, firstImprovements] = await Promise.all([
+      this.deps.store.figures(selection),
+      this.deps.store.improvements(selection, {
+        limit: this.deps.settings.improvementsPageSize,
+      }),
+    ]);
+    const units = await this.units();
+    const areaTitle = (id: string) =>
+      this.deps.areas.find(a => a.id === id)?.title ?? id;
+    const total = {
+      current: this.find(figures, 'current', 'total', 'all') ?? emptyFigures(),
+      previous:
+        this.find(figures, 'previous', 'total', 'all') ?? emptyFigures(),
+    };
+    const report: SynpunktReport = {
+      generatedAt: this.deps.clock().toISOString(),
+      organisation: this.deps.organisationName,
+      scope: scope
+        ? { unitRef: scope.unitRef, title: scope.title, type: scope.type }
+        : { unitRef: null, title: this.deps.organisationName, type: null },
+      period,
+      previousPeriod,
+      total,
+      breakdowns: {
+        type: this.rows(
+          figures,
+          'type',
+          SYNPUNKT_TYPES.map(key => ({ key, label: key })),
+        ),
+        channel: this.rows(
+          figures,
+          'channel',
+          CHANNELS.map(key => ({ key, label: key })),
+        ),
+        area: this.rows(
+          figures,
+          'area',
+          this.deps.areas.map(a => ({ key: a.id, label: a.title })),
+          key => ({ key, label: areaTitle(key) }),
+        ),
+        month: this.monthRows(figures, period),
+        unit: this.rows(
+          figures,
+          'unit',
+          scope
+            ? this.subtree(units, scope.unitRef).map(u => ({
+                key: u.unitRef,
+                label: u.title,
+                depth: u.depth,
+              }))
+            : this.wholeTree(units),
+        ),
+      },
+      improvements: {
+        total: total.current.forbattringar,
+        items: firstImprovements.map(({ id: _id, ...item }) => ({
+          ...item,
+          areaTitle: areaTitle(item.area),
+        })),
+        truncated: firstImprovements.length < total.current.forbattringar,
+      },
+      uppfoljning: {
+        current: { available: false, note: UPPFOLJNING_NOT_AVAILABLE },
+        previous: { available: false, note: UPPFOLJNING_NOT_AVAILABLE },
+      },
+      definitions: [...MEASURE_DEFINITIONS],
+    };
+    return { report, selection };
+  }
+
+  /**
+   * The report as a file in the requested format. The figures are computed (and bad input
+   * refused) before this returns; the improvements are read while the file is being sent.
+   */
+  async exportFile(
+    query: ReportExportQuery,
+    reach: ReportReach,
+  ): Promise<ReportFile> {
+    const { format, decimal, lang, ...reportQuery } = query;
+    const prepared = await this.prepare(reportQuery, reach);
+    return reportFile(prepared.report, this.improvements(prepared), {
+      format,
+      decimal,
+      language: lang,
+    });
+  }
+
+  /** Every improvement of a prepared report, a page at a time, with area titles. */
+  async *improvements(prepared: PreparedReport) {
+    for await (const item of this.deps.store.allImprovements(
+      prepared.selection,
+    )) {
+      const { id: _id, ...rest } = item;
+      yield {
+        ...rest,
+        areaTitle:
+          this.deps.areas.find(a => a.id === item.area)?.title ?? item.area,
+      };
+    }
+  }
+
+  private bounds(period: ReportPeriod, today: string): PeriodBounds {
+    return {
+      from: period.from,
+      to: period.to,
+      stateDate: period.stateDate,
+      cutoff: deadlineCutoffOf(period, today),
+      endInstant: endInstantOf(period.stateDate),
+    };
+  }
+
+  private async units(): Promise<OrgUnit[]> {
+    return this.deps.organisation.listUnits();
+  }
+
+  private async resolveScope(
+    unitRef: string | undefined,
+    reach: ReportReach,
+  ): Promise<OrgUnit | undefined> {
+    const { organisation } = this.deps;
+    if (!unitRef) {
+      if (reach === 'all') return undefined;
+      if (reach.length === 1) {
+        return this.requireUnit(reach[0]);
+      }
+      throw new InputError(
+        `unit: you may report on ${reach.join(
+          ', ',
+        )}; choose one of them or a unit below it`,
+      );
+    }
+    const unit = await this.requireUnit(unitRef);
+    if (reach !== 'all') {
+      const ancestors = await this.ancestorsOf(unit.unitRef);
+      if (!reach.some(root => ancestors.includes(root))) {
+        throw new NotAllowedError(
+          `You may report on ${reach.join(', ')} and the units below, not on ${
+            unit.title
+          }`,
+        );
+      }
+    }
+    return (await organisation.getUnit(unit.unitRef)) ?? unit;
+  }
+
+  private async requireUnit(unitRef: string): Promise<OrgUnit> {
+    let unit = await this.deps.organisation.getUnit(unitRef);
+    if (!unit && this.deps.refreshOrganisation) {
+      await this.deps.refreshOrganisation();
+      unit = await this.deps.organisation.getUnit(unitRef);
+    }
+    if (!unit) {
+      throw new InputError(
+        `unit: '${unitRef}' is not a unit of the organisation; choose a kommun, nämnd, förvaltning or enhet`,
+      );
+    }
+    return unit;
+  }
+
+  private async ancestorsOf(unitRef: string): Promise<string[]> {
+    const units = await this.units();
+    const parentOf = new Map(units.map(u => [u.unitRef, u.parentRef]));
+    const result: string[] = [];
+    let current: string | undefined = unitRef;
+    while (current && !result.includes(current)) {
+      result.push(current);
+      current = parentOf.get(current);
+    }
+    return result;
+  }
+
+  /** The unit and every unit below it, depth first by title, with their depth below it. */
+  private subtree(units: OrgUnit[], rootRef: string): ReportUnitOption[] {
+    const children = new Map<string, OrgUnit[]>();
+    for (const unit of units) {
+      if (!unit.parentRef) continue;
+      const list = children.get(unit.parentRef) ?? [];
+      list.push(unit);
+      children.set(unit.parentRef, list);
+    }
+    const root = units.find(u => u.unitRef === rootRef);
+    if (!root) return [];
+    const result: ReportUnitOption[] = [];
+    const seen = new Set<string>();
+    const visit = (unit: OrgUnit, depth: number) => {
+      if (seen.has(unit.unitRef)) return;
+      seen.add(unit.unitRef);
+      result.push({
+        unitRef: unit.unitRef,
+        title: unit.title,
+        type: unit.type,
+        depth,
+      });
+      const below = [...(children.get(unit.unitRef) ?? [])].sort((a, b) =>
+        a.title.localeCompare(b.title, 'sv'),
+      );
+      for (const child of below) visit(child, depth + 1);
+    };
+    visit(root, 0);
+    return result;
+  }
+
+  private wholeTree(units: OrgUnit[]) {
+    const known = new Set(units.map(u => u.unitRef));
+    return units
+      .filter(u => !u.parentRef || !known.has(u.parentRef))
+      .sort((a, b) => a.title.localeCompare(b.title, 'sv'))
+      .flatMap(root => this.subtree(units, root.unitRef))
+      .map(u => ({ key: u.unitRef, label: u.title, depth: u.depth }));
+  }
+
+  private find(
+    figures: FigureRow[],
+    period: FigureRow['period'],
+    dimension: FigureRow['dimension'],
+    key: string,
+  ): ReportFigures | undefined {
+    return figures.find(
+      f => f.period === period && f.dimension === dimension && f.key === key,
+    )?.figures;
+  }
+
+  /**
+   * The rows of a breakdown: every expected key (all types, channels, configured areas, units of
+   * the scope) with zeros where there are none, and any other key the data holds (an area no
+   * longer configured) after them.
+   */
+  private rows(
+    figures: FigureRow[],
+    dimension: ReportDimension,
+    expected: Array<{ key: string; label: string; depth?: number }>,
+    labelOf?: (key: string) => { key: string; label: string },
+  ): ReportRow[] {
+    const keys = [...expected];
+    if (labelOf) {
+      for (const f of figures) {
+        if (f.dimension === dimension && !keys.some(k => k.key === f.key)) {
+          keys.push(labelOf(f.key));
+        }
+      }
+    }
+    return keys.map(({ key, label, depth }) => ({
+      key,
+      label,
+      ...(depth === undefined ? {} : { depth }),
+      current: this.find(figures, 'current', dimension, key) ?? emptyFigures(),
+      previous:
+        this.find(figures, 'previous', dimension, key) ?? emptyFigures(),
+    }));
+  }
+
+  /** Every month of the period; beside each, the same month a year earlier for delår and helår. */
+  private monthRows(figures: FigureRow[], period: ReportPeriod): ReportRow[] {
+    return monthsOf(period).map(key => {
+      const yearEarlier = DateTime.fromISO(`${key}-01`, { zone: 'UTC' })
+        .minus({ years: 1 })
+        .toFormat('yyyy-MM');
+      return {
+        key,
+        label: key,
+        current: this.find(figures, 'current', 'month', key) ?? emptyFigures(),
+        previous:
+          period.kind === 'range'
+            ? null
+            : this.find(figures, 'previous', 'month', yearEarlier) ??
+              emptyFigures(),
+      };
+    });
+  }
+}

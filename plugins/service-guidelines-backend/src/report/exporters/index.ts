@@ -1,0 +1,57 @@
+import {
+  ReportExportFormat,
+  ReportImprovement,
+  SynpunktReport,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import { Readable } from 'node:stream';
+import { csvChunks } from './csv';
+import { exportContent, ExportLanguage, exportFileName } from './exportContent';
+import { pdfDocument } from './pdf';
+import { xlsxChunks } from './xlsx';
+
+/** A report export ready to be sent: its name, its media type and its bytes as a stream. */
+export interface ReportFile {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
+
+const CONTENT_TYPES: Record<ReportExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** The report in the requested format, produced while it is read. */
+export function reportFile(
+  report: SynpunktReport,
+  improvements: AsyncIterable<ReportImprovement>,
+  options: {
+    format: ReportExportFormat;
+    language?: ExportLanguage;
+    decimal?: 'comma' | 'point';
+  },
+): ReportFile {
+  const language = options.language ?? 'sv';
+  const content = exportContent(report, improvements, language);
+  const filename = exportFileName(report, options.format);
+  const contentType = CONTENT_TYPES[options.format];
+  switch (options.format) {
+    case 'csv':
+      return {
+        filename,
+        contentType,
+        body: Readable.from(
+          csvChunks(content, { decimal: options.decimal ?? 'comma' }),
+        ),
+      };
+    case 'xlsx':
+      return {
+        filename,
+        contentType,
+        body: Readable.from(xlsxChunks(content)),
+      };
+    default:
+      return { filename, contentType, body: pdfDocument(content) };
+  }
+}

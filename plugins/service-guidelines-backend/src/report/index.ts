@@ -1,0 +1,64 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
+import { OrganisationStore } from '../database/OrganisationStore';
+import { syncReportCalendar } from './ReportCalendarStore';
+import { ReportReachResolver } from './ReportReachResolver';
+import { ReportService } from './ReportService';
+import { ReportStore } from './ReportStore';
+import { readReportSettings } from './settings';
+
+export type { ReportReach } from './ReportService';
+export { ReportService } from './ReportService';
+export { ReportReachResolver } from './ReportReachResolver';
+
+/**
+ * The reports of the plugin: reads `serviceGuidelines.reports`, brings the report calendar in
+ * line with the configured working-day calendar, and builds the service and the reach of each
+ * reader. Called once from the plugin's init, after the migrations.
+ */
+export async function createReports(options: {
+  config: RootConfigService;
+  database: DatabaseService;
+  catalog: CatalogService;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  logger: LoggerService;
+  organisation: OrganisationStore;
+  refreshOrganisation: () => Promise<void>;
+  rules: SvarstidRules;
+  areas: ReadonlyArray<{ id: string; title: string }>;
+  clock: () => Date;
+}): Promise<{ reports: ReportService; reportReach: ReportReachResolver }> {
+  const settings = readReportSettings(options.config);
+  const client = await options.database.getClient();
+  const { written } = await syncReportCalendar(client, options.rules.calendar);
+  if (written > 0) {
+    options.logger.info(
+      `Report calendar: wrote ${written} days from the configured working-day calendar`,
+    );
+  }
+  return {
+    reports: new ReportService({
+      store: new ReportStore(client),
+      organisation: options.organisation,
+      settings,
+      areas: options.areas,
+      organisationName:
+        options.config.getOptionalString('organization.name') ?? 'Kommunen',
+      clock: options.clock,
+      refreshOrganisation: options.refreshOrganisation,
+    }),
+    reportReach: new ReportReachResolver({
+      userInfo: options.userInfo,
+      catalog: options.catalog,
+      auth: options.auth,
+    }),
+  };
+}

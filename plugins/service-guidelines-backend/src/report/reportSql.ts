@@ -1,0 +1,332 @@
+/*
+ * The SQL of the reports. Every figure is computed in the database, grouped, so that a report
+ * over a million synpunkter moves a few hundred aggregate rows to the backend, never the
+ * synpunkter themselves. Written for SQLite (3.25+, window functions) and PostgreSQL alike; the
+ * only difference is how a value is read from the JSON of the history.
+ *
+ * How the measures of MEASURES.md become SQL:
+ *
+ * - "As they stood at the end of the last day of the period": every dated column is compared
+ *   with the period's state date (its last day, or today while it runs). Closing and reopening
+ *   are read from the row, except for a synpunkt that was ever reopened: its closed state and
+ *   improvement at the end of the period come from the last closing or reopening in its history
+ *   before then, and its återkoppling is its first one (also from the history).
+ * - "Arbetsdagar till X": `report_calendar` numbers the arbetsdagar, so the arbetsdagar after the
+ *   arrival day up to and including X are `ordinal(X) - ordinal(arrival)`; paused arbetsdagar are
+ *   the distinct calendar days inside a pause (after its from, up to its to, or up to X while it
+ *   is open), after the arrival day and up to X, as in -common's `workingDaysTo`.
+ * - A deadline "has passed by the end of the period" when it is on or before the cutoff: the last
+ *   day that is over (the period's last day, or yesterday while it runs). For återkoppling the
+ *   deadline moves with pauses, so it has passed exactly when the unpaused arbetsdagar after the
+ *   arrival day up to the cutoff reach the svarstid (that is how -common's `svarstidDeadline`
+ *   defines it, with pauses read up to the cutoff).
+ * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
+ *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
+ *   that position. The running count is taken over a histogram (value, count) rather than over
+ *   the sorted rows, which keeps the sort to a few hundred rows however many synpunkter there are.
+ */
+
+/** The dates one period of a report is read with. */
+export interface PeriodBounds {
+  from: string;
+  to: string;
+  /** Dated events count when on or before this date (the last day, or today while it runs). */
+  stateDate: string;
+  /** A deadline on or before this date has passed (the last day, or yesterday while it runs). */
+  cutoff: string;
+  /** History entries count when `at` is before this instant (the start of the next day). */
+  endInstant: string;
+}
+
+export type SqlDialect = 'pg' | 'sqlite';
+
+export function dialectOf(client: string): SqlDialect {
+  return client === 'pg' || client === 'postgresql' ? 'pg' : 'sqlite';
+}
+
+/** A text value at a path of the history entry's `changes` JSON. */
+function jsonText(dialect: SqlDialect, path: string[]): string {
+  return dialect === 'pg'
+    ? `json_extract_path_text(CAST(e.changes AS json), ${path
+        .map(p => `'${p}'`)
+        .join(', ')})`
+    : `json_extract(e.changes, '$.${path.join('.')}')`;
+}
+
+/** 1 when a boolean at a path of `changes` is true, else 0. */
+function jsonTrue(dialect: SqlDialect, path: string[]): string {
+  return dialect === 'pg'
+    ? `CASE WHEN ${jsonText(dialect, path)} = 'true' THEN 1 ELSE 0 END`
+    : `CASE WHEN ${jsonText(dialect, path)} = 1 THEN 1 ELSE 0 END`;
+}
+
+/** The last history entry of the kinds, before the end of the period, of `sel.id`. */
+function lastEntryBeforeEnd(kinds: string[], column: string): string {
+  return `(SELECT ${column} FROM synpunkt_events e
+      WHERE e.synpunkt_id = sel.id AND e.kind IN (${kinds
+        .map(k => `'${k}'`)
+        .join(', ')}) AND e.at < sel.end_instant
+      ORDER BY e.id DESC LIMIT 1)`;
+}
+
+/**
+ * The common table expressions that select the synpunkter of a report and read their state at
+ * the end of the period: `reopened`, `sel` and `eff`.
+ *
+ * Named bindings: curFrom, curTo, curState, curCutoff, curInstant, and for two periods the same
+ * with `prev`; `scope` when scoped.
+ */
+function selectionCtes(options: {
+  dialect: SqlDialect;
+  scoped: boolean;
+  withPrevious: boolean;
+  /** Only synpunkter that may have led to an improvement (for the list of improvements). */
+  improvementCandidates?: boolean;
+}): string {
+  const { dialect, scoped, withPrevious } = options;
+  // One SELECT per period, joined with UNION ALL: each is a single range of received dates,
+  // which the (unit_ref, received_date) index serves unit by unit.
+  const periodSelect = (prefix: 'cur' | 'prev', name: string) => `
+    SELECT s.id, s.unit_ref, s.type, s.channel, s.area,
+      substr(s.received_date, 1, 7) AS month,
+      CASE WHEN s.anonymous THEN 1 ELSE 0 END AS anon,
+      s.arrival_date, s.aterkoppling_days, s.aterkoppling_due,
+      s.forsta_svar_due, s.forsta_svar_date, s.aterkoppling_date, s.closed_date,
+      CASE WHEN s.led_to_improvement THEN 1 ELSE 0 END AS improvement_now,
+      s.improvement_description,
+      CASE WHEN r.synpunkt_id IS NULL THEN 0 ELSE 1 END AS reopened,
+      CASE WHEN pa.synpunkt_id IS NULL THEN 0 ELSE 1 END AS has_pause,
+      '${name}' AS period,
+      :${prefix}State AS state_date,
+      :${prefix}Cutoff AS cutoff,
+      :${prefix}Instant AS end_instant
+    FROM synpunkter s
+    LEFT JOIN reopened r ON r.synpunkt_id = s.id
+    LEFT JOIN with_pauses pa ON pa.synpunkt_id = s.id
+    WHERE s.received_date >= :${prefix}From AND s.received_date <= :${prefix}To
+      ${
+        scoped
+          ? 'AND s.unit_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
+          : ''
+      }
+      ${
+        options.improvementCandidates
+          ? 'AND (s.led_to_improvement OR r.synpunkt_id IS NOT NULL)'
+          : ''
+      }`;
+  return `
+  reopened AS (
+    SELECT synpunkt_id FROM synpunkt_events WHERE kind = 'ateroppnad' GROUP BY synpunkt_id
+  ),
+  with_pauses AS (
+    SELECT synpunkt_id FROM synpunkt_pauses GROUP BY synpunkt_id
+  ),
+  sel AS (${periodSelect('cur', 'current')}
+    ${withPrevious ? `UNION ALL ${periodSelect('prev', 'previous')}` : ''}
+  ),
+  eff AS (
+    SELECT sel.*,
+      CASE WHEN sel.reopened = 1
+        THEN (SELECT MIN(${jsonText(dialect, [
+          'aterkopplingDate',
+          'to',
+        ])}) FROM synpunkt_events e
+              WHERE e.synpunkt_id = sel.id AND e.kind = 'aterkopplad')
+        ELSE sel.aterkoppling_date END AS ak_first,
+      CASE WHEN sel.reopened = 1
+        THEN CASE WHEN ${lastEntryBeforeEnd(
+          ['avslutad', 'ateroppnad'],
+          'e.kind',
+        )} = 'avslutad' THEN 1 ELSE 0 END
+        ELSE CASE WHEN sel.closed_date IS NOT NULL AND sel.closed_date <= sel.state_date
+          THEN 1 ELSE 0 END
+        END AS closed_at_end,
+      CASE WHEN sel.reopened = 1
+        THEN COALESCE(${lastEntryBeforeEnd(
+          ['avslutad'],
+          jsonTrue(dialect, ['ledToImprovement', 'to']),
+        )}, 0)
+        ELSE sel.improvement_now END AS improvement_at_end,
+      CASE WHEN sel.reopened = 1
+        THEN ${lastEntryBeforeEnd(
+          ['avslutad'],
+          jsonText(dialect, ['improvementDescription', 'to']),
+        )}
+        ELSE sel.improvement_description END AS improvement_text_at_end,
+      CASE WHEN sel.reopened = 1
+        THEN ${lastEntryBeforeEnd(['avslutad'], 'e.at')}
+        END AS closed_at_instant
+    FROM sel
+  )`;
+}
+
+/** The per-synpunkt flags that are summed, and what their sums are called. */
+const SUMMED = [
+  'anon',
+  'fs_itid',
+  'fs_sent',
+  'fs_pag',
+  'ak_itid',
+  'ak_sent',
+  'ak_pag',
+  'open_end',
+  'forsenad',
+  'improvement',
+];
+
+/** The breakdowns taken from the fine groups by their own column. */
+const COLUMN_DIMENSIONS = ['type', 'channel', 'area', 'month'];
+
+/**
+ * Every figure of a report for the current and previous period, by dimension: one row per
+ * (period, dim, k) with dim `total`, `type`, `channel`, `area`, `month` or `unit`.
+ *
+ * The synpunkter are read once and summed into fine groups (period, unit, type, channel, area,
+ * month), and their arbetsdagar into a histogram over the same groups; every breakdown is then a
+ * sum over those few groups, never another pass over the synpunkter. A unit's figures cover the
+ * units below it, through the organisation's closure table.
+ */
+export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
+  const sums = SUMMED.map(m => `SUM(${m}) AS ${m}`).join(', ');
+  const resum = SUMMED.map(m => `SUM(g.${m}) AS ${m}`).join(', ');
+  const unitAncestors = scoped
+    ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
+    : '';
+  const rollUp = (source: string, measures: string, extraKey = '') => [
+    `SELECT g.period, 'total' AS dim, 'all' AS k${extraKey} , ${measures} FROM ${source} g GROUP BY g.period${extraKey}`,
+    ...COLUMN_DIMENSIONS.map(
+      d =>
+        `SELECT g.period, '${d}', g.${d}${extraKey}, ${measures} FROM ${source} g GROUP BY g.period, g.${d}${extraKey}`,
+    ),
+    `SELECT g.period, 'unit', c.ancestor_ref${extraKey}, ${measures}
+      FROM ${source} g JOIN org_unit_closure c ON c.descendant_ref = g.unit_ref ${unitAncestors}
+      GROUP BY g.period, c.ancestor_ref${extraKey}`,
+  ];
+  return `WITH ${selectionCtes({ dialect, scoped, withPrevious: true })},
+  dated AS (
+    SELECT eff.*,
+      CASE WHEN eff.ak_first IS NOT NULL AND eff.ak_first <= eff.state_date
+        THEN eff.ak_first END AS ak_date,
+      CASE WHEN eff.forsta_svar_date IS NOT NULL AND eff.forsta_svar_date <= eff.state_date
+        THEN eff.forsta_svar_date END AS fs_date
+    FROM eff
+  ),
+  clocked AS (
+    SELECT d.*,
+      CASE WHEN d.anon = 0
+        THEN cr.ordinal - ca.ordinal - CASE WHEN d.has_pause = 1 THEN (
+          -- The paused arbetsdagar: distinct days, so that overlapping pauses count once.
+          SELECT COUNT(DISTINCT c.day)
+          FROM synpunkt_pauses p
+          JOIN report_calendar c
+            ON c.day > CASE WHEN p.from_date > d.arrival_date THEN p.from_date ELSE d.arrival_date END
+           AND c.day <= CASE
+             WHEN p.to_date IS NULL OR p.to_date > COALESCE(d.ak_date, d.cutoff)
+             THEN COALESCE(d.ak_date, d.cutoff) ELSE p.to_date END
+          WHERE p.synpunkt_id = d.id AND c.working
+        ) ELSE 0 END
+      END AS unpaused
+    FROM dated d
+    LEFT JOIN report_calendar ca ON ca.day = d.arrival_date
+    LEFT JOIN report_calendar cr ON cr.day = COALESCE(d.ak_date, d.cutoff)
+  ),
+  facts AS (
+    SELECT d.period, d.unit_ref, d.type, d.channel, d.area, d.month, d.anon,
+      CASE WHEN d.anon = 0 AND d.fs_date IS NOT NULL AND d.fs_date <= d.forsta_svar_due
+        THEN 1 ELSE 0 END AS fs_itid,
+      CASE WHEN d.anon = 0 AND (
+          (d.fs_date IS NOT NULL AND d.fs_date > d.forsta_svar_due)
+          OR (d.fs_date IS NULL AND d.forsta_svar_due <= d.cutoff))
+        THEN 1 ELSE 0 END AS fs_sent,
+      CASE WHEN d.anon = 0 AND d.fs_date IS NULL AND d.forsta_svar_due > d.cutoff
+        THEN 1 ELSE 0 END AS fs_pag,
+      CASE WHEN d.anon = 0 AND d.ak_date IS NOT NULL AND d.ak_date <= d.aterkoppling_due
+        THEN 1 ELSE 0 END AS ak_itid,
+      CASE WHEN d.anon = 0 AND (
+          (d.ak_date IS NOT NULL AND d.ak_date > d.aterkoppling_due)
+          OR (d.ak_date IS NULL AND d.unpaused >= d.aterkoppling_days))
+        THEN 1 ELSE 0 END AS ak_sent,
+      CASE WHEN d.anon = 0 AND d.ak_date IS NULL
+          AND (d.unpaused IS NULL OR d.unpaused < d.aterkoppling_days)
+        THEN 1 ELSE 0 END AS ak_pag,
+      1 - d.closed_at_end AS open_end,
+      CASE WHEN d.closed_at_end = 0 AND d.anon = 0 AND d.ak_date IS NULL
+          AND d.unpaused >= d.aterkoppling_days
+        THEN 1 ELSE 0 END AS forsenad,
+      CASE WHEN d.closed_at_end = 1 AND d.improvement_at_end = 1
+        THEN 1 ELSE 0 END AS improvement,
+      CASE WHEN d.anon = 0 AND d.ak_date IS NOT NULL
+        THEN CASE WHEN d.unpaused > 0 THEN d.unpaused ELSE 0 END END AS ak_workdays
+    FROM clocked d
+  ),
+  fine AS (
+    SELECT period, unit_ref, type, channel, area, month, COUNT(*) AS n, ${sums},
+      COUNT(ak_workdays) AS ak_n
+    FROM facts GROUP BY period, unit_ref, type, channel, area, month
+  ),
+  fine_hist AS (
+    SELECT period, unit_ref, type, channel, area, month, ak_workdays AS v, COUNT(*) AS c
+    FROM facts WHERE ak_workdays IS NOT NULL
+    GROUP BY period, unit_ref, type, channel, area, month, ak_workdays
+  ),
+  grouped AS (
+    ${rollUp('fine', `SUM(g.n) AS n, ${resum}, SUM(g.ak_n) AS ak_n`).join(
+      '\n    UNION ALL ',
+    )}
+  ),
+  hist AS (
+    ${rollUp('fine_hist', 'SUM(g.c) AS c', ', g.v').join('\n    UNION ALL ')}
+  ),
+  cumulative AS (
+    SELECT period, dim, k, v,
+      CAST(SUM(c) OVER (PARTITION BY period, dim, k ORDER BY v
+        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS up_to,
+      CAST(SUM(c) OVER (PARTITION BY period, dim, k) AS INTEGER) AS n
+    FROM hist
+  ),
+  pct AS (
+    SELECT period, dim, k,
+      MIN(CASE WHEN up_to >= (50 * n + 99) / 100 THEN v END) AS median,
+      MIN(CASE WHEN up_to >= (90 * n + 99) / 100 THEN v END) AS p90
+    FROM cumulative GROUP BY period, dim, k
+  )
+  SELECT g.period, g.dim, g.k, g.n, g.anon, g.fs_itid, g.fs_sent, g.fs_pag,
+    g.ak_itid, g.ak_sent, g.ak_pag, g.open_end, g.forsenad, g.improvement, g.ak_n,
+    pc.median, pc.p90
+  FROM grouped g
+  LEFT JOIN pct pc ON pc.period = g.period AND pc.dim = g.dim AND pc.k = g.k`;
+}
+
+/**
+ * The improvements of the current period, a page at a time in (unit title, id) order: the
+ * synpunkter closed by the end of the period with "led to an improvement". Selects no personal
+ * data: the description is the one staff wrote when closing.
+ *
+ * Named bindings besides the period's: `afterTitle`, `afterId` (when `after`), `limit`.
+ */
+export function improvementsSql(
+  dialect: SqlDialect,
+  scoped: boolean,
+  after: boolean,
+): string {
+  return `WITH ${selectionCtes({
+    dialect,
+    scoped,
+    withPrevious: false,
+    improvementCandidates: true,
+  })},
+  listed AS (
+    SELECT eff.id, eff.unit_ref, COALESCE(u.title, eff.unit_ref) AS unit_title,
+      eff.type, eff.area, eff.closed_date, eff.closed_at_instant, eff.reopened,
+      eff.improvement_text_at_end AS description
+    FROM eff
+    LEFT JOIN org_units u ON u.unit_ref = eff.unit_ref
+    WHERE eff.closed_at_end = 1 AND eff.improvement_at_end = 1
+  )
+  SELECT unit_ref, unit_title, type, area, closed_date, closed_at_instant, reopened,
+    description, id
+  FROM listed
+  ${after ? 'WHERE (unit_title, id) > (:afterTitle, :afterId)' : ''}
+  ORDER BY unit_title, id
+  LIMIT :limit`;
+}

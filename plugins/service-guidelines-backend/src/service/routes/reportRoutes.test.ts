@@ -1,0 +1,202 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { createConfiguredTestDatabases } from '../../__testUtils__/databases';
+import { startSynpunktBackend } from '../../__testUtils__/synpunktBackend';
+import {
+  CUSTOMER,
+  loadReportFixture,
+} from '../../report/__testUtils__/reportFixture';
+import {
+  csvSection,
+  pdfTextOf,
+  readXlsxExport,
+} from '../../report/__testUtils__/readExports';
+
+jest.setTimeout(120_000);
+
+const databases = createConfiguredTestDatabases();
+
+const DELAR_2026_BUN = 'period=delar&year=2026&unit=group:default/bun';
+
+/** supertest collects a binary body with this parser. */
+function binary(
+  res: request.Response,
+  callback: (error: Error | null, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe.each(databases.eachSupportedId())('report API on %p', databaseId => {
+  let backend: Awaited<ReturnType<typeof startSynpunktBackend>>;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId as TestDatabaseId);
+    backend = await startSynpunktBackend({ knex });
+    // The backend has migrated and filled the report calendar; the units come from its mirror
+    // of the test organisation (skolan below bun, ifo below soc), as in production.
+    await loadReportFixture(knex, { organisation: false });
+  });
+
+  describe('who may read reports', () => {
+    it.each(['karin', 'sara'])(
+      'lets %s (report reader, administrator) read the figures',
+      async user => {
+        const res = await backend
+          .as(user)
+          .get(`/reports/synpunkter?${DELAR_2026_BUN}`);
+        expect(res.status).toBe(200);
+        // The hand-computed figures of the fixture (see ReportService.test.ts).
+        expect(res.body.scope).toEqual({
+          unitRef: 'group:default/bun',
+          title: 'bun',
+          type: 'nämnd',
+        });
+        expect(res.body.total.current).toMatchObject({
+          antal: 9,
+          anonyma: 1,
+          aterkoppling: { iTid: 4, sent: 2, pagaende: 2 },
+          arbetsdagarTillAterkoppling: { antal: 5, median: 6, p90: 11 },
+          oppnaVidPeriodensSlut: 5,
+          varavForsenade: 1,
+          forbattringar: 2,
+        });
+        expect(res.body.total.previous.antal).toBe(1);
+        expect(res.body.definitions).toHaveLength(22);
+        expect(res.body.uppfoljning.current.available).toBe(false);
+        expect(JSON.stringify(res.body)).not.toContain(CUSTOMER.email);
+      },
+    );
+
+    it.each(['erik', 'lars', 'maria'])(
+      'refuses %s (employee, chefs) with 403 on every report route',
+      async user => {
+        for (const path of [
+          '/reports/options',
+          `/reports/synpunkter?${DELAR_2026_BUN}`,
+          `/reports/synpunkter/export?${DELAR_2026_BUN}&format=csv`,
+        ]) {
+          const res = await backend.as(user).get(path);
+          expect(res.status).toBe(403);
+          expect(res.body.error.message).toBe(
+            'Only report readers and administrators may read reports',
+          );
+        }
+      },
+    );
+  });
+
+  describe('bad input gets 400 naming the field', () => {
+    it.each([
+      ['period=delar', /year: is required for period=delar/],
+      [
+        'period=range&from=2026-03-01&to=2026-02-01',
+        /to: 2026-02-01 is before from \(2026-03-01\)/,
+      ],
+      [
+        'period=range&from=2019-01-01&to=2026-01-01',
+        /to: the range from 2019-01-01 to 2026-01-01 is longer than 5 years/,
+      ],
+      [
+        'period=kvartal&year=2026',
+        /period: must be one of delar, helar, range/,
+      ],
+      [
+        'period=delar&year=2026&unit=group:default/okand',
+        /unit: 'group:default\/okand' is not a unit/,
+      ],
+    ])('%s', async (query, message) => {
+      const res = await backend.as('karin').get(`/reports/synpunkter?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('refuses an unknown export format', async () => {
+      const res = await backend
+        .as('karin')
+        .get(`/reports/synpunkter/export?${DELAR_2026_BUN}&format=docx`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /format: must be one of xlsx, csv, pdf/,
+      );
+    });
+  });
+
+  it('offers the units to choose from', async () => {
+    const res = await backend.as('karin').get('/reports/options');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      delar: { from: '01-01', to: '08-31' },
+      maxYears: 5,
+      wholeOrganisation: true,
+    });
+    const units = res.body.units.map((u: { unitRef: string }) => u.unitRef);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        'group:default/kommunen',
+        'group:default/bun',
+        'group:default/skolan',
+      ]),
+    );
+  });
+
+  describe('downloads', () => {
+    it('sends a CSV as an attachment with the figures', async () => {
+      const res = await backend
+        .as('karin')
+        .get(`/reports/synpunkter/export?${DELAR_2026_BUN}&format=csv`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="synpunkter-delar-2026-bun.csv"',
+      );
+      expect(res.headers['access-control-expose-headers']).toBe(
+        'Content-Disposition',
+      );
+      const summary = csvSection(res.body, 'Sammanfattning');
+      expect(summary[1]).toEqual(['Antal', '9', '1', '8']);
+      expect(summary[13]).toEqual([
+        'Median arbetsdagar till återkoppling',
+        '6',
+        '9',
+        '-3',
+      ]);
+    });
+
+    it('sends an XLSX that a spreadsheet library reads back', async () => {
+      const res = await backend
+        .as('sara')
+        .get(`/reports/synpunkter/export?${DELAR_2026_BUN}&format=xlsx`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const workbook = await readXlsxExport(res.body);
+      expect(
+        workbook.getWorksheet('Sammanfattning')!.getCell('B11').value,
+      ).toBe(9);
+    });
+
+    it('sends a PDF', async () => {
+      const res = await backend
+        .as('karin')
+        .get(`/reports/synpunkter/export?${DELAR_2026_BUN}&format=pdf&lang=en`)
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const text = pdfTextOf(res.body);
+      expect(text).toContain(
+        'Synpunkter: bun, Interim (delår) 2026-01-01 – 2026-08-31',
+      );
+      expect(text).toMatch(/Number\n9\n1\n8\n/);
+      expect(text).not.toContain(CUSTOMER.name);
+    });
+  });
+});

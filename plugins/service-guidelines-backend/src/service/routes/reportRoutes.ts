@@ -1,0 +1,59 @@
+import {
+  reportExportQuerySchema,
+  reportQuerySchema,
+  reportReadPermission,
+} from '@service-guidelines/plugin-service-guidelines-common';
+import Router from 'express-promise-router';
+import { pipeline } from 'node:stream/promises';
+import { ReportReachResolver } from '../../report/ReportReachResolver';
+import { ReportService } from '../../report/ReportService';
+import { parseInput } from '../parseInput';
+import { CallerResolver } from './callerAccess';
+
+/** Reports on synpunkter: aggregated, anonymous figures for report readers and administrators. */
+export function createReportRoutes(options: {
+  callers: CallerResolver;
+  reports: ReportService;
+  reportReach: ReportReachResolver;
+}) {
+  const { callers, reports, reportReach } = options;
+  const router = Router();
+  const denied = 'Only report readers and administrators may read reports';
+
+  router.get('/reports/options', async (req, res) => {
+    const credentials = await callers.user(req);
+    await callers.require(credentials, reportReadPermission, denied);
+    res.json(await reports.options(await reportReach.reachOf(credentials)));
+  });
+
+  router.get('/reports/synpunkter', async (req, res) => {
+    const credentials = await callers.user(req);
+    await callers.require(credentials, reportReadPermission, denied);
+    const query = parseInput(reportQuerySchema, req.query, 'query');
+    res.json(
+      await reports.report(query, await reportReach.reachOf(credentials)),
+    );
+  });
+
+  router.get('/reports/synpunkter/export', async (req, res) => {
+    const credentials = await callers.user(req);
+    await callers.require(credentials, reportReadPermission, denied);
+    const query = parseInput(reportExportQuerySchema, req.query, 'query');
+    const file = await reports.exportFile(
+      query,
+      await reportReach.reachOf(credentials),
+    );
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.filename}"`,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    // The frontend names the saved file from this header; across origins (the dev server)
+    // a browser shows it to scripts only when exposed.
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition');
+    await pipeline(file.body, res);
+  });
+
+  return router;
+}
