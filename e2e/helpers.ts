@@ -33,7 +33,7 @@ export async function expectNoAccessibilityViolations(
   const summary = results.violations.map(
     v =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map(n => n.target.join(' '))
+        .map(n => `${n.target.join(' ')} ${n.html.slice(0, 200)}`)
         .join(', ')}`,
   );
   expect(summary).toEqual([]);

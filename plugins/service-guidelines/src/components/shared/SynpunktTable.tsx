@@ -11,10 +11,13 @@ import { useFormatters } from '../../hooks/useFormatters';
 import { synpunktRouteRef } from '../../routes';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 
+// Colour marks urgency only as a shape beside the words (graphics need 3:1, which these
+// foregrounds have on the card); the words themselves stay in the text colour, bold, since
+// Backstage UI's danger and warning foregrounds are too light for small text (about 4:1).
 const DUE_COLOURS: Record<string, string | undefined> = {
-  late: 'var(--bui-fg-negative, #b3261e)',
-  today: 'var(--bui-fg-warning, #8a5300)',
-  soon: 'var(--bui-fg-warning, #8a5300)',
+  late: 'var(--bui-fg-negative, #d32f2f)',
+  today: 'var(--bui-fg-warning, #b26a00)',
+  soon: 'var(--bui-fg-warning, #b26a00)',
 };
 
 /**
@@ -88,10 +91,22 @@ export function SynpunktTable(props: {
                 {s.aterkopplingDue && due.state !== 'done' && (
                   <Text as="span">{format.date(s.aterkopplingDue)} · </Text>
                 )}
+                {DUE_COLOURS[due.state] && (
+                  <span
+                    aria-hidden="true"
+                    style={{
+                      display: 'inline-block',
+                      width: 10,
+                      height: 10,
+                      borderRadius: '50%',
+                      marginRight: 6,
+                      background: DUE_COLOURS[due.state],
+                    }}
+                  />
+                )}
                 <Text
                   as="span"
                   weight={DUE_COLOURS[due.state] ? 'bold' : 'regular'}
-                  style={{ color: DUE_COLOURS[due.state] }}
                 >
                   {due.text}
                 </Text>
