@@ -71,18 +71,3 @@ export function mockServiceGuidelinesApi(
     ...overrides,
   } as jest.Mocked<ServiceGuidelinesApi>;
 }
-
-/** A ResponseError as the client throws it for the given status and error body. */
-export async function responseError(
-  status: number,
-  error: Record<string, unknown>,
-) {
-  const { ResponseError } = await import('@backstage/errors');
-  return ResponseError.fromResponse(
-    new Response(JSON.stringify({ error, response: { statusCode: status } }), {
-      status,
-      statusText: 'Error',
-      headers: { 'Content-Type': 'application/json' },
-    }),
-  );
-}

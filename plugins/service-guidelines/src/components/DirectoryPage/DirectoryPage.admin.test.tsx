@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { renderDirectory } from './__testUtils__/renderDirectory';
-import { serverError } from './__testUtils__/serverError';
+import { serverError } from '../../__testUtils__/serverError';
 import { mockFortroendevaldaApi, sanna } from './__testUtils__/testData';
 
 // usePermission keeps each decision in a cache that lives as long as the test file, so the

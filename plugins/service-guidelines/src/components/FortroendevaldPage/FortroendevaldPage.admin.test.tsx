@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { yesterdayInStockholm } from '../DirectoryAdmin/dates';
 import { renderDirectory } from '../DirectoryPage/__testUtils__/renderDirectory';
-import { serverError } from '../DirectoryPage/__testUtils__/serverError';
+import { serverError } from '../../__testUtils__/serverError';
 import {
   mockFortroendevaldaApi,
   torbjorn,

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { renderDirectory } from '../DirectoryPage/__testUtils__/renderDirectory';
-import { serverError } from '../DirectoryPage/__testUtils__/serverError';
+import { serverError } from '../../__testUtils__/serverError';
 import {
   mockFortroendevaldaApi,
   torbjorn,

@@ -4,9 +4,9 @@ import { axe } from 'jest-axe';
 import {
   aSynpunkt,
   mockServiceGuidelinesApi,
-  responseError,
 } from '../../__testUtils__/mockServiceGuidelinesApi';
 import { renderPage } from '../../__testUtils__/renderPage';
+import { serverError } from '../../__testUtils__/serverError';
 import { RegisterSynpunktPage } from './RegisterSynpunktPage';
 
 jest.setTimeout(30_000);
@@ -113,7 +113,7 @@ describe('RegisterSynpunktPage', () => {
   });
 
   it('keeps every field and shows the server message beside the field when saving fails', async () => {
-    const failure = await responseError(400, {
+    const failure = await serverError(400, {
       name: 'InputError',
       message:
         'Invalid request: contact.email: must be an e-mail address such as namn@example.se',

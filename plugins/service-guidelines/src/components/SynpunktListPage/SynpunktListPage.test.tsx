@@ -3,9 +3,9 @@ import { axe } from 'jest-axe';
 import {
   aSynpunkt,
   mockServiceGuidelinesApi,
-  responseError,
 } from '../../__testUtils__/mockServiceGuidelinesApi';
 import { renderPage } from '../../__testUtils__/renderPage';
+import { serverError } from '../../__testUtils__/serverError';
 import { SynpunktListPage } from './SynpunktListPage';
 
 jest.setTimeout(30_000);
@@ -87,7 +87,7 @@ describe('SynpunktListPage', () => {
       await screen.findByText('No synpunkter match the filters.'),
     ).toBeInTheDocument();
 
-    const failure = await responseError(400, {
+    const failure = await serverError(400, {
       name: 'InputError',
       message: 'Invalid query: status: must be one of …',
     });

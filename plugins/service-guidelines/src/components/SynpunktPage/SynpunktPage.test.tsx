@@ -3,9 +3,9 @@ import { axe } from 'jest-axe';
 import {
   aSynpunkt,
   mockServiceGuidelinesApi,
-  responseError,
 } from '../../__testUtils__/mockServiceGuidelinesApi';
 import { renderPage } from '../../__testUtils__/renderPage';
+import { serverError } from '../../__testUtils__/serverError';
 import { SynpunktPage } from './SynpunktPage';
 
 jest.setTimeout(30_000);
@@ -92,7 +92,7 @@ describe('SynpunktPage', () => {
   });
 
   it('keeps the input and reloads when someone else changed the synpunkt meanwhile', async () => {
-    const conflict = await responseError(409, {
+    const conflict = await serverError(409, {
       name: 'ConflictError',
       message:
         'The synpunkt SYN-2026-00042 was changed by someone else (now version 2)',
@@ -136,7 +136,7 @@ describe('SynpunktPage', () => {
   });
 
   it("shows the server's words when the synpunkt cannot be loaded", async () => {
-    const failure = await responseError(403, {
+    const failure = await serverError(403, {
       name: 'NotAllowedError',
       message: 'You may not read this synpunkt',
     });
