@@ -34,17 +34,8 @@ import { PersonDialog } from '../DirectoryAdmin/PersonDialog';
 import { UppdragDialog } from '../DirectoryAdmin/UppdragDialog';
 import { useUppdragText } from '../DirectoryPage/uppdragText';
 import { errorText } from '../shared/errorText';
+import { FactList } from '../shared/FactList';
 import { UppdragAction, UppdragTable } from './UppdragTable';
-
-const factListStyle = {
-  display: 'grid',
-  gridTemplateColumns: 'max-content 1fr',
-  columnGap: 'var(--bui-space-4, 16px)',
-  rowGap: 'var(--bui-space-2, 8px)',
-  margin: 0,
-} as const;
-const termStyle = { fontWeight: 600 } as const;
-const valueStyle = { margin: 0 } as const;
 
 type OpenDialog =
   | { kind: 'edit' }
@@ -147,30 +138,30 @@ export function FortroendevaldPage() {
             </CardHeader>
             <CardBody>
               <Flex direction="column" gap="3">
-                <dl style={factListStyle}>
-                  <dt style={termStyle}>{t('directory.person.email')}</dt>
-                  <dd style={valueStyle}>
-                    <Link href={`mailto:${person.email}`}>{person.email}</Link>
-                  </dd>
-                  {person.phone && (
-                    <>
-                      <dt style={termStyle}>{t('directory.person.phone')}</dt>
-                      <dd style={valueStyle}>
-                        <Link
-                          href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}
-                        >
-                          {person.phone}
-                        </Link>
-                      </dd>
-                    </>
-                  )}
-                  <dt style={termStyle}>{t('directory.person.party')}</dt>
-                  <dd style={valueStyle}>
-                    {party
-                      ? `${party.name} (${party.abbreviation})`
-                      : person.party}
-                  </dd>
-                </dl>
+                <FactList
+                  facts={[
+                    [
+                      t('directory.person.email'),
+                      <Link href={`mailto:${person.email}`}>
+                        {person.email}
+                      </Link>,
+                    ],
+                    person.phone && [
+                      t('directory.person.phone'),
+                      <Link
+                        href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}
+                      >
+                        {person.phone}
+                      </Link>,
+                    ],
+                    [
+                      t('directory.person.party'),
+                      party
+                        ? `${party.name} (${party.abbreviation})`
+                        : person.party,
+                    ],
+                  ]}
+                />
                 <Text color="secondary">{t('directory.aboutSynpunkter')}</Text>
               </Flex>
             </CardBody>

@@ -12,6 +12,7 @@ import { Synpunkt } from '@service-guidelines/plugin-service-guidelines-common';
 import { useEffect, useRef } from 'react';
 import { useFormatters } from '../../hooks/useFormatters';
 import { serviceGuidelinesTranslationRef } from '../../translation';
+import { FactList } from '../shared/FactList';
 
 /**
  * What the employee reads out to the customer: the registration number and when to expect an
@@ -44,44 +45,29 @@ export function RegistrationReceipt(props: {
               number: synpunkt.registrationNumber,
             })}
           </Text>
-          <dl
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              gap: '8px 16px',
-              margin: 0,
-            }}
-          >
-            <dt style={{ fontWeight: 600 }}>{t('register.successNumber')}</dt>
-            <dd style={{ margin: 0 }} data-testid="sg-registration-number">
-              {synpunkt.registrationNumber}
-            </dd>
-            {synpunkt.forstaSvar && (
-              <>
-                <dt style={{ fontWeight: 600 }}>
-                  {t('register.successForstaSvar')}
-                </dt>
-                <dd style={{ margin: 0 }}>
-                  {synpunkt.forstaSvar.date
-                    ? t('start.atOnce')
-                    : deadline(synpunkt.forstaSvar.due, forstaSvarDays ?? 0)}
-                </dd>
-              </>
-            )}
-            {synpunkt.aterkopplingDue && (
-              <>
-                <dt style={{ fontWeight: 600 }}>
-                  {t('register.successAterkoppling')}
-                </dt>
-                <dd style={{ margin: 0 }} data-testid="sg-aterkoppling-due">
-                  {deadline(
-                    synpunkt.aterkopplingDue,
-                    synpunkt.aterkopplingDays ?? 0,
-                  )}
-                </dd>
-              </>
-            )}
-          </dl>
+          <FactList
+            facts={[
+              {
+                term: t('register.successNumber'),
+                value: synpunkt.registrationNumber,
+                testId: 'sg-registration-number',
+              },
+              synpunkt.forstaSvar && [
+                t('register.successForstaSvar'),
+                synpunkt.forstaSvar.date
+                  ? t('start.atOnce')
+                  : deadline(synpunkt.forstaSvar.due, forstaSvarDays ?? 0),
+              ],
+              synpunkt.aterkopplingDue && {
+                term: t('register.successAterkoppling'),
+                value: deadline(
+                  synpunkt.aterkopplingDue,
+                  synpunkt.aterkopplingDays ?? 0,
+                ),
+                testId: 'sg-aterkoppling-due',
+              },
+            ]}
+          />
           {synpunkt.anonymous && (
             <Alert status="info" title={t('register.successAnonymous')} />
           )}

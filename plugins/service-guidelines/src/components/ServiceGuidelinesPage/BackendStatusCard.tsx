@@ -12,17 +12,8 @@ import { DatabaseStatus } from '@service-guidelines/plugin-service-guidelines-co
 import { useBackendHealth } from '../../hooks/useBackendHealth';
 import { useFormatters } from '../../hooks/useFormatters';
 import { errorText } from '../shared/errorText';
+import { FactList } from '../shared/FactList';
 import { serviceGuidelinesTranslationRef } from '../../translation';
-
-const factListStyle = {
-  display: 'grid',
-  gridTemplateColumns: 'max-content 1fr',
-  columnGap: 'var(--bui-space-4, 16px)',
-  rowGap: 'var(--bui-space-2, 8px)',
-  margin: 0,
-} as const;
-const termStyle = { fontWeight: 600 } as const;
-const valueStyle = { margin: 0 } as const;
 
 /** Shows that the backend answers: the plugin version it runs and the database it uses. */
 export function BackendStatusCard() {
@@ -63,30 +54,28 @@ export function BackendStatusCard() {
         {value && (
           <Flex direction="column" gap="3">
             <Alert status="success" title={t('backendStatus.answering')} />
-            <dl style={factListStyle}>
-              <dt style={termStyle}>{t('backendStatus.pluginVersion')}</dt>
-              <dd style={valueStyle} data-testid="sg-plugin-version">
-                {value.plugin.version}
-              </dd>
-              <dt style={termStyle}>{t('backendStatus.database')}</dt>
-              <dd style={valueStyle} data-testid="sg-database">
-                {databaseName(value.database)}
-              </dd>
-              {value.database.schemaVersion && (
-                <>
-                  <dt style={termStyle}>{t('backendStatus.schemaVersion')}</dt>
-                  <dd style={valueStyle}>{value.database.schemaVersion}</dd>
-                </>
-              )}
-              {value.database.installedAt && (
-                <>
-                  <dt style={termStyle}>{t('backendStatus.installedAt')}</dt>
-                  <dd style={valueStyle}>
-                    {format.dateTime(value.database.installedAt)}
-                  </dd>
-                </>
-              )}
-            </dl>
+            <FactList
+              facts={[
+                {
+                  term: t('backendStatus.pluginVersion'),
+                  value: value.plugin.version,
+                  testId: 'sg-plugin-version',
+                },
+                {
+                  term: t('backendStatus.database'),
+                  value: databaseName(value.database),
+                  testId: 'sg-database',
+                },
+                value.database.schemaVersion && [
+                  t('backendStatus.schemaVersion'),
+                  value.database.schemaVersion,
+                ],
+                value.database.installedAt && [
+                  t('backendStatus.installedAt'),
+                  format.dateTime(value.database.installedAt),
+                ],
+              ]}
+            />
           </Flex>
         )}
       </CardBody>

@@ -16,7 +16,7 @@ import {
   synpunktHandlePermission,
   SynpunktWithHistory,
 } from '@service-guidelines/plugin-service-guidelines-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { serviceGuidelinesApiRef } from '../../api/ServiceGuidelinesApi';
@@ -25,35 +25,9 @@ import { useFormatters } from '../../hooks/useFormatters';
 import { useRegistry } from '../../hooks/useRegistry';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 import { serverProblemOf } from '../shared/serverErrors';
+import { FactList } from '../shared/FactList';
 import { ActionForms } from './ActionForms';
 import { HistoryTimeline } from './HistoryTimeline';
-
-function Facts(props: {
-  rows: Array<[string, ReactNode] | false | undefined>;
-}) {
-  return (
-    <dl
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'max-content 1fr',
-        gap: '6px 16px',
-        margin: 0,
-      }}
-    >
-      {props.rows.filter(Boolean).map(row => {
-        const [term, value] = row as [string, ReactNode];
-        return [
-          <dt key={`${term}-t`} style={{ fontWeight: 600 }}>
-            {term}
-          </dt>,
-          <dd key={`${term}-d`} style={{ margin: 0 }}>
-            {value}
-          </dd>,
-        ];
-      })}
-    </dl>
-  );
-}
 
 /**
  * One synpunkt: its facts, deadlines, the customer's words and contact details (for those
@@ -109,8 +83,8 @@ export function SynpunktPage() {
             <>
               <Card>
                 <CardBody>
-                  <Facts
-                    rows={[
+                  <FactList
+                    facts={[
                       [
                         t('list.columns.type'),
                         t(`synpunkt.types.${synpunkt.type}`),
@@ -170,8 +144,8 @@ export function SynpunktPage() {
                     <Text as="h2" variant="title-small">
                       {t('detail.deadlines')}
                     </Text>
-                    <Facts
-                      rows={[
+                    <FactList
+                      facts={[
                         synpunkt.forstaSvar && [
                           t('detail.forstaSvar'),
                           synpunkt.forstaSvar.date
@@ -225,8 +199,8 @@ export function SynpunktPage() {
                       <Text as="p">{t('detail.noContactAccess')}</Text>
                     )}
                     {synpunkt.contact && (
-                      <Facts
-                        rows={[
+                      <FactList
+                        facts={[
                           synpunkt.contact.name !== undefined && [
                             t('register.contactName'),
                             synpunkt.contact.name,
@@ -257,8 +231,8 @@ export function SynpunktPage() {
                       </>
                     )}
                     {synpunkt.closed && (
-                      <Facts
-                        rows={[
+                      <FactList
+                        facts={[
                           [t('detail.outcome'), synpunkt.closed.outcome ?? ''],
                           synpunkt.closed.ledToImprovement && [
                             t('detail.improvement'),
