@@ -3,6 +3,7 @@ import {
   SynpunktEvent,
   SynpunktEventKind,
   SynpunktPause,
+  SynpunktSort,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { applyPermissionCriteria } from '../permissions/filterToKnex';
@@ -101,10 +102,42 @@ export interface SynpunktListFilter {
   text?: string;
 }
 
-/** Where the next page starts: the last row of this one. */
+/** Where the next page starts: the sort key and id of the last row of this one. */
 export interface ListCursor {
-  registeredAt: string;
+  key: string;
   id: string;
+}
+
+type SortKey = 'registered' | 'received' | 'due';
+const NO_DUE_DATE = '9999-12-31';
+
+/**
+ * The SQL of each list order. Each expression has an index with `id` after it (see the
+ * migrations), so every page, at any depth, is one index range scan. A synpunkt without an
+ * återkoppling deadline (anonymous) sorts after every date, so that the key is never null and the
+ * row-value comparison stays total.
+ */
+const SORT_KEYS: Record<
+  SortKey,
+  { sql: string; of: (row: SynpunktRow) => string }
+> = {
+  registered: { sql: 'registered_at', of: row => row.registered_at },
+  received: { sql: 'received_at', of: row => row.received_at },
+  due: {
+    sql: `coalesce(aterkoppling_due, '${NO_DUE_DATE}')`,
+    of: row => row.aterkoppling_due ?? NO_DUE_DATE,
+  },
+};
+
+function sortOf(sort: SynpunktSort) {
+  const descending = sort.startsWith('-');
+  const key = SORT_KEYS[(descending ? sort.slice(1) : sort) as SortKey];
+  return { ...key, descending };
+}
+
+/** The cursor that continues a list in this order after this row. */
+export function cursorAfter(row: SynpunktRow, sort: SynpunktSort): ListCursor {
+  return { key: sortOf(sort).of(row), id: row.id };
 }
 
 /** Everything kept about one synpunkt in the database. */
@@ -152,6 +185,7 @@ export interface SynpunktStore {
   list(options: {
     filter: SynpunktListFilter;
     criteria?: PermissionCriteria<SynpunktFilter>;
+    sort: SynpunktSort;
     limit: number;
     after?: ListCursor;
   }): Promise<StoredSynpunkt[]>;
@@ -282,10 +316,13 @@ export class KnexSynpunktStore implements SynpunktStore {
   async list(options: {
     filter: SynpunktListFilter;
     criteria?: PermissionCriteria<SynpunktFilter>;
+    sort: SynpunktSort;
     limit: number;
     after?: ListCursor;
   }): Promise<StoredSynpunkt[]> {
     const { filter, criteria, limit, after } = options;
+    const sort = sortOf(options.sort);
+    const direction = sort.descending ? 'desc' : 'asc';
     const query = this.db<SynpunktRow>('synpunkter');
     if (criteria) {
       applyPermissionCriteria(this.db, query, criteria);
@@ -293,16 +330,13 @@ export class KnexSynpunktStore implements SynpunktStore {
     applyListFilter(query, filter);
     if (after) {
       // Row-value comparison: one index range scan at any depth (the OR form degrades badly).
-      query.whereRaw('(registered_at, id) < (?, ?)', [
-        after.registeredAt,
-        after.id,
-      ]);
+      query.whereRaw(
+        `(${sort.sql}, id) ${sort.descending ? '<' : '>'} (?, ?)`,
+        [after.key, after.id],
+      );
     }
     const rows = await query
-      .orderBy([
-        { column: 'registered_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
+      .orderByRaw(`${sort.sql} ${direction}, id ${direction}`)
       .limit(limit)
       .select('synpunkter.*');
     const pauses = await this.pausesOf(rows.map(r => r.id));

@@ -185,6 +185,26 @@ export interface SynpunktWithHistory extends Synpunkt {
 }
 
 /**
+ * The orders a list of synpunkter can be read in: a key and a direction, `-` meaning descending.
+ * `registered` is the order of registration (and so of registration numbers), `received` when
+ * the customer gave it, `due` the återkoppling deadline (synpunkter without one last).
+ *
+ * @public
+ */
+export const SYNPUNKT_SORTS = [
+  '-registered',
+  'registered',
+  '-received',
+  'received',
+  'due',
+  '-due',
+] as const;
+/** @public */
+export type SynpunktSort = (typeof SYNPUNKT_SORTS)[number];
+/** @public */
+export const DEFAULT_SYNPUNKT_SORT: SynpunktSort = '-registered';
+
+/**
  * A page of a list, with the cursor of the next page when there is one.
  *
  * @public

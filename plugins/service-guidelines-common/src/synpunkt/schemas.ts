@@ -5,6 +5,7 @@ import {
   ContactDetails,
   CHANNELS,
   NOT_SYNPUNKT_CATEGORIES,
+  SYNPUNKT_SORTS,
   SYNPUNKT_STATUSES,
   SYNPUNKT_TYPES,
 } from './model';
@@ -241,6 +242,7 @@ export const listSynpunkterQuerySchema = z
     receivedFrom: isoDateSchema.optional(),
     receivedTo: isoDateSchema.optional(),
     q: z.string().trim().max(200).optional(),
+    sort: z.enum(SYNPUNKT_SORTS).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: z.string().max(200).optional(),
   })

@@ -543,6 +543,75 @@ describe.each(databases.eachSupportedId())('synpunkt API on %p', databaseId => {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it.each([
+      ['due', 'aterkopplingDue', 'asc'],
+      ['-due', 'aterkopplingDue', 'desc'],
+      ['received', 'receivedAt', 'asc'],
+      ['-received', 'receivedAt', 'desc'],
+      ['registered', 'registeredAt', 'asc'],
+    ] as const)(
+      'sorts by %p across pages, without a deadline counted as the latest',
+      async (sort, field, direction) => {
+        const receivedAts = [
+          '2026-11-02T09:00:00+01:00',
+          '2026-10-05T09:00:00+02:00',
+          '2026-11-16T09:00:00+01:00',
+          '2026-09-14T09:00:00+02:00',
+        ];
+        for (const receivedAt of receivedAts) {
+          await register('erik', { area: 'gator-trafik', receivedAt });
+        }
+        await register('erik', {
+          area: 'gator-trafik',
+          receivedAt: '2026-10-19T09:00:00+02:00',
+          anonymous: true,
+          contact: undefined,
+        });
+        const seen: Array<Record<string, string | undefined>> = [];
+        let cursor: string | undefined;
+        do {
+          const res = await backend
+            .as('sara')
+            .get(
+              `/synpunkter?area=gator-trafik&sort=${sort}&limit=2${
+                cursor ? `&cursor=${cursor}` : ''
+              }`,
+            );
+          expect(res.status).toBe(200);
+          seen.push(...res.body.items);
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        const keys = seen.map(s => s[field] ?? '9999-12-31');
+        const expected = [...keys].sort();
+        expect(keys).toEqual(
+          direction === 'asc' ? expected : expected.reverse(),
+        );
+        expect(new Set(seen.map(s => s.id)).size).toBe(seen.length);
+        expect(seen.length % 5).toBe(0);
+      },
+    );
+
+    it('refuses an unknown order, and a cursor of another order', async () => {
+      const bad = await backend.as('sara').get('/synpunkter?sort=priority');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/sort/);
+      await register('erik', { area: 'gator-trafik' });
+      await register('erik', { area: 'gator-trafik' });
+      const first = await backend
+        .as('sara')
+        .get('/synpunkter?area=gator-trafik&sort=due&limit=1')
+        .expect(200);
+      const mixed = await backend
+        .as('sara')
+        .get(
+          `/synpunkter?area=gator-trafik&sort=received&cursor=${first.body.nextCursor}`,
+        );
+      expect(mixed.status).toBe(400);
+      expect(mixed.body.error.message).toMatch(
+        /cursor: belongs to the order "due"/,
+      );
+    });
+
     it('answers 400 for a bad filter or a forged cursor', async () => {
       const bad = await backend
         .as('lars')

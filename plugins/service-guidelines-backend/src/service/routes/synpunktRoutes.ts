@@ -60,7 +60,12 @@ export function createSynpunktRoutes(options: {
     };
     res.json(
       await synpunkter.list(
-        { filter, limit: query.limit, cursor: query.cursor },
+        {
+          filter,
+          sort: query.sort,
+          limit: query.limit,
+          cursor: query.cursor,
+        },
         caller,
       ),
     );

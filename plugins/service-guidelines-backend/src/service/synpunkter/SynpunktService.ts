@@ -8,11 +8,13 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   ContactDetails,
+  DEFAULT_SYNPUNKT_SORT,
   NOT_SYNPUNKT_CATEGORIES,
   NotSynpunktCategory,
   Page,
   Synpunkt,
   SynpunktEvent,
+  SynpunktSort,
   SynpunktStatus,
   SynpunktType,
   SynpunktWithHistory,
@@ -37,6 +39,7 @@ import { Knex } from 'knex';
 import {
   ListCursor,
   StoredSynpunkt,
+  cursorAfter,
   SynpunktListFilter,
   SynpunktRow,
   SynpunktStore,
@@ -76,22 +79,31 @@ function isNotSynpunkt(type: string): type is NotSynpunktCategory {
   return (NOT_SYNPUNKT_CATEGORIES as readonly string[]).includes(type);
 }
 
-function encodeCursor(cursor: ListCursor): string {
-  return Buffer.from(JSON.stringify([cursor.registeredAt, cursor.id])).toString(
+function encodeCursor(cursor: ListCursor, sort: SynpunktSort): string {
+  return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString(
     'base64url',
   );
 }
 
-function decodeCursor(value: string): ListCursor {
+function decodeCursor(value: string, sort: SynpunktSort): ListCursor {
+  let decoded: unknown;
   try {
-    const [registeredAt, id] = JSON.parse(
-      Buffer.from(value, 'base64url').toString('utf8'),
-    );
-    if (typeof registeredAt === 'string' && typeof id === 'string') {
-      return { registeredAt, id };
-    }
+    decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    decoded = undefined;
+  }
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 3 &&
+    decoded.every(part => typeof part === 'string')
+  ) {
+    const [cursorSort, key, id] = decoded as string[];
+    if (cursorSort !== sort) {
+      throw new InputError(
+        `cursor: belongs to the order "${cursorSort}", not "${sort}"; start again from the first page`,
+      );
+    }
+    return { key, id };
   }
   throw new InputError(
     'cursor: is not a cursor this API gave out; start again from the first page',
@@ -250,10 +262,11 @@ export class SynpunktService {
     };
   }
 
-  /** A page of the synpunkter the caller may read, filtered, newest registration first. */
+  /** A page of the synpunkter the caller may read, filtered, in the order asked for. */
   async list(
     query: {
       filter: SynpunktListFilter;
+      sort?: SynpunktSort;
       limit?: number;
       cursor?: string;
     },
@@ -263,11 +276,13 @@ export class SynpunktService {
       return { items: [] };
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const sort = query.sort ?? DEFAULT_SYNPUNKT_SORT;
     const rows = await this.deps.store.list({
       filter: query.filter,
       criteria: caller.read === 'all' ? undefined : caller.read,
+      sort,
       limit: limit + 1,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
     });
     const page = rows.slice(0, limit);
     const visible = await this.personalDataVisibleAmong(
@@ -283,10 +298,7 @@ export class SynpunktService {
       items: page.map(s => toApi(s, visible.has(s.row.id))),
       ...(rows.length > limit && last
         ? {
-            nextCursor: encodeCursor({
-              registeredAt: last.row.registered_at,
-              id: last.row.id,
-            }),
+            nextCursor: encodeCursor(cursorAfter(last.row, sort), sort),
           }
         : {}),
     };
