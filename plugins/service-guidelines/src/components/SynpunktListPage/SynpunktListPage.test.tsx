@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import {
   aSynpunkt,
@@ -50,6 +50,50 @@ describe('SynpunktListPage', () => {
       open: 'true',
       type: 'klagomal',
     });
+    expect(await axe(rendered.container)).toHaveNoViolations();
+  });
+
+  it('sorts by a column header, toggles its direction and tells the order with aria-sort', async () => {
+    const api = mockServiceGuidelinesApi({
+      listSynpunkter: jest.fn(async () => ({
+        items: [aSynpunkt()],
+        nextCursor: 'next',
+      })),
+    });
+    const { rendered } = await renderPage(<SynpunktListPage />, {
+      path: '/service-guidelines/synpunkter?open=true&cursor=abc',
+      route: '/service-guidelines/synpunkter',
+      api,
+    });
+    await screen.findByRole('link', { name: 'SYN-2026-00042' });
+    expect(
+      screen.getByRole('columnheader', { name: 'Number' }),
+    ).toHaveAttribute('aria-sort', 'descending');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reply due' }));
+    await waitFor(() =>
+      expect(api.listSynpunkter).toHaveBeenLastCalledWith({
+        open: 'true',
+        sort: 'due',
+      }),
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: /Reply due/ }),
+    ).toHaveAttribute('aria-sort', 'ascending');
+    expect(
+      screen.getByRole('columnheader', { name: 'Number' }),
+    ).not.toHaveAttribute('aria-sort');
+
+    fireEvent.click(screen.getByRole('button', { name: /Reply due/ }));
+    await waitFor(() =>
+      expect(api.listSynpunkter).toHaveBeenLastCalledWith({
+        open: 'true',
+        sort: '-due',
+      }),
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: /Reply due/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
     expect(await axe(rendered.container)).toHaveNoViolations();
   });
 

@@ -13,7 +13,10 @@ import {
   Text,
 } from '@backstage/ui';
 import {
+  DEFAULT_SYNPUNKT_SORT,
   ListSynpunkterQuery,
+  SYNPUNKT_SORTS,
+  SynpunktSort,
   SYNPUNKT_STATUSES,
   SYNPUNKT_TYPES,
 } from '@service-guidelines/plugin-service-guidelines-common';
@@ -35,8 +38,15 @@ const FILTER_KEYS = [
   'overdue',
   'mine',
   'dueWithinDays',
+  'sort',
   'cursor',
 ] as const;
+
+function sortOf(value: string | null): SynpunktSort {
+  return (SYNPUNKT_SORTS as readonly string[]).includes(value ?? '')
+    ? (value as SynpunktSort)
+    : DEFAULT_SYNPUNKT_SORT;
+}
 
 /**
  * "Synpunkter": the list with the backend's filters. The filters live in the URL, so a list can
@@ -142,6 +152,14 @@ export function SynpunktListPage() {
               items={page.value.items}
               rules={rules}
               caption={t('list.title')}
+              sort={{
+                current: sortOf(params.get('sort')),
+                onChange: sort =>
+                  setFilter(
+                    'sort',
+                    sort === DEFAULT_SYNPUNKT_SORT ? undefined : sort,
+                  ),
+              }}
             />
           )}
           <Flex gap="3">

@@ -4,8 +4,10 @@ import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link, Text } from '@backstage/ui';
 import {
   Synpunkt,
+  SynpunktSort,
   SvarstidRules,
 } from '@service-guidelines/plugin-service-guidelines-common';
+import { ReactNode } from 'react';
 import { useDueText } from '../../hooks/useDueText';
 import { useFormatters } from '../../hooks/useFormatters';
 import { synpunktRouteRef } from '../../routes';
@@ -20,14 +22,82 @@ const DUE_COLOURS: Record<string, string | undefined> = {
   soon: 'var(--bui-fg-warning, #b26a00)',
 };
 
+type SortColumn = 'registered' | 'received' | 'due';
+
+/** The order a column sorts in when first chosen: newest first, but the nearest deadline first. */
+const FIRST_ORDER: Record<SortColumn, SynpunktSort> = {
+  registered: '-registered',
+  received: '-received',
+  due: 'due',
+};
+
+function nextSort(column: SortColumn, current: SynpunktSort): SynpunktSort {
+  if (current === column) return `-${column}` as SynpunktSort;
+  if (current === `-${column}`) return column;
+  return FIRST_ORDER[column];
+}
+
+function ariaSortOf(column: SortColumn, current?: SynpunktSort) {
+  if (current === column) return 'ascending';
+  if (current === `-${column}`) return 'descending';
+  return undefined;
+}
+
+/**
+ * A column header that, when the table is sortable, is a button that sorts by it; the order is
+ * told to assistive technology by `aria-sort` on the header and shown by an arrow.
+ */
+function ColumnHeader(props: {
+  column?: SortColumn;
+  sort?: { current: SynpunktSort; onChange: (sort: SynpunktSort) => void };
+  style: React.CSSProperties;
+  children: ReactNode;
+}) {
+  const { column, sort } = props;
+  if (!column || !sort) {
+    return (
+      <th scope="col" style={props.style}>
+        {props.children}
+      </th>
+    );
+  }
+  const ariaSort = ariaSortOf(column, sort.current);
+  return (
+    <th scope="col" style={props.style} aria-sort={ariaSort}>
+      <button
+        type="button"
+        onClick={() => sort.onChange(nextSort(column, sort.current))}
+        style={{
+          font: 'inherit',
+          fontWeight: 'bold',
+          color: 'inherit',
+          background: 'none',
+          border: 'none',
+          padding: 0,
+          cursor: 'pointer',
+          textDecoration: 'underline',
+        }}
+      >
+        {props.children}
+        <span aria-hidden="true">
+          {ariaSort === 'ascending' && ' ▲'}
+          {ariaSort === 'descending' && ' ▼'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 /**
  * Synpunkter as a table a screen reader can navigate, with overdue and due-soon återkoppling
- * highlighted in words as well as colour.
+ * highlighted in words as well as colour; sortable by number, receipt and deadline when the page
+ * gives it a sort.
  */
 export function SynpunktTable(props: {
   items: Synpunkt[];
   rules: SvarstidRules;
   caption: string;
+  sort?: { current: SynpunktSort; onChange: (sort: SynpunktSort) => void };
 }) {
   const { t } = useTranslationRef(serviceGuidelinesTranslationRef);
   const format = useFormatters();
@@ -48,12 +118,12 @@ export function SynpunktTable(props: {
       </caption>
       <thead>
         <tr style={{ borderBottom: '2px solid var(--bui-border-2, #ccc)' }}>
-          <th scope="col" style={cell}>
+          <ColumnHeader column="registered" sort={props.sort} style={cell}>
             {t('list.columns.number')}
-          </th>
-          <th scope="col" style={cell}>
+          </ColumnHeader>
+          <ColumnHeader column="received" sort={props.sort} style={cell}>
             {t('list.columns.received')}
-          </th>
+          </ColumnHeader>
           <th scope="col" style={cell}>
             {t('list.columns.type')}
           </th>
@@ -63,9 +133,9 @@ export function SynpunktTable(props: {
           <th scope="col" style={cell}>
             {t('list.columns.status')}
           </th>
-          <th scope="col" style={cell}>
+          <ColumnHeader column="due" sort={props.sort} style={cell}>
             {t('list.columns.due')}
-          </th>
+          </ColumnHeader>
         </tr>
       </thead>
       <tbody>
