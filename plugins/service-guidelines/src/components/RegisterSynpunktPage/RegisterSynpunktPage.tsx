@@ -2,8 +2,9 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Container, Flex, Header } from '@backstage/ui';
 import { Synpunkt } from '@service-guidelines/plugin-service-guidelines-common';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { serviceGuidelinesApiRef } from '../../api/ServiceGuidelinesApi';
+import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { useRegistry } from '../../hooks/useRegistry';
 import { useUnits } from '../../hooks/useUnits';
 import { synpunktRouteRef } from '../../routes';
@@ -41,17 +42,8 @@ export function RegisterSynpunktPage(props: { directoryPath?: string }) {
   const [submitting, setSubmitting] = useState(false);
   const [registered, setRegistered] = useState<Synpunkt>();
 
-  // Closing or reloading the tab with typed, unsaved text asks first.
-  const unsaved = step === 'form' && isDirty(draft);
-  useEffect(() => {
-    if (!unsaved) return undefined;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = t('register.leaveWarning');
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved, t]);
+  // Leaving with typed, unsaved text asks first.
+  useLeaveGuard(step === 'form' && isDirty(draft), t('register.leaveWarning'));
 
   const chooseKind = (next: MatterKind) => {
     setKind(next);
