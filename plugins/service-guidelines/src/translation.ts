@@ -188,7 +188,14 @@ export const serviceGuidelinesTranslationRef = createTranslationRef({
       loadFailed: 'The synpunkt could not be loaded',
       conflictTitle: 'Someone else changed the synpunkt',
       conflictText:
-        'Your change was not saved. Current version is shown; your input is kept — apply it again.',
+        'Your change was not saved. Compare it with what was saved meanwhile; your input is kept in the form below, and saving again applies it to the new version.',
+      conflict: {
+        mine: 'Your change (not saved)',
+        theirs: 'Saved by someone else (now version {{version}})',
+        noVisibleChange: 'No difference in the details you can see.',
+        yes: 'yes',
+        no: 'no',
+      },
       historyKinds: {
         registrerad: 'Registered',
         uppdaterad: 'Corrected',

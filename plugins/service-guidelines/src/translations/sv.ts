@@ -149,7 +149,12 @@ export default {
   'detail.loadFailed': 'Synpunkten kunde inte hämtas',
   'detail.conflictTitle': 'Någon annan har ändrat synpunkten',
   'detail.conflictText':
-    'Din ändring sparades inte. Aktuell version visas; det du skrev finns kvar — spara igen.',
+    'Din ändring sparades inte. Jämför den med det som sparats under tiden; det du skrev finns kvar i formuläret nedan, och sparar du igen gäller det den nya versionen.',
+  'detail.conflict.mine': 'Din ändring (inte sparad)',
+  'detail.conflict.theirs': 'Sparat av någon annan (nu version {{version}})',
+  'detail.conflict.noVisibleChange': 'Ingen skillnad i de uppgifter du kan se.',
+  'detail.conflict.yes': 'ja',
+  'detail.conflict.no': 'nej',
   'detail.historyKinds.registrerad': 'Registrerad',
   'detail.historyKinds.uppdaterad': 'Rättad',
   'detail.historyKinds.tilldelad': 'Tilldelad',

@@ -15,6 +15,7 @@ import {
 import {
   ALLOWED_FROM,
   ATERKOPPLING_METHODS,
+  AterkopplingMethod,
   Svarsmall,
   Synpunkt,
   WorkflowAction,
@@ -27,7 +28,9 @@ import {
   SynpunktAction,
 } from '../../api/ServiceGuidelinesApi';
 import { serviceGuidelinesTranslationRef } from '../../translation';
+import { FactRow } from '../shared/FactList';
 import { serverProblemOf } from '../shared/serverErrors';
+import { ConflictComparison } from './ConflictComparison';
 
 type FormValues = Record<string, string | boolean>;
 
@@ -42,13 +45,15 @@ interface ActionSpec {
 /**
  * The workflow actions the signed-in person may take on a synpunkt, each as a small form. A
  * failed action keeps what was typed and shows the server's words; a conflict (someone else
- * changed the synpunkt) reloads it and keeps the input so it can be applied again.
+ * changed the synpunkt) reloads it, shows the person's change beside what was saved meanwhile, and
+ * keeps the input so that saving again applies it to the new version.
  */
 export function ActionForms(props: {
   synpunkt: Synpunkt;
   onChanged: (synpunkt: Synpunkt) => void;
   onConflict: () => void;
 }) {
+  const [conflictBase, setConflictBase] = useState<Synpunkt>();
   const { synpunkt } = props;
   const { t } = useTranslationRef(serviceGuidelinesTranslationRef);
   const api = useApi(serviceGuidelinesApiRef);
@@ -128,6 +133,45 @@ export function ActionForms(props: {
     setOpen(action);
     setFailure(undefined);
     setFieldErrors({});
+    setConflictBase(undefined);
+  };
+
+  // What the person typed, in the words of the form, for the conflict comparison.
+  const typedFacts = (): FactRow[] => {
+    const labels: Record<string, string> = {
+      handlaggareRef: t('actions.handlaggareRef'),
+      reason:
+        open === 'reopen'
+          ? t('actions.reopenReason')
+          : t('actions.pauseReason'),
+      text: t('actions.utredningText'),
+      method: t('actions.method'),
+      summary: t('actions.summary'),
+      outcome: t('actions.outcome'),
+      ledToImprovement: t('actions.ledToImprovement'),
+      improvementDescription: t('actions.improvementDescription'),
+    };
+    const label = available.find(a => a.action === open)?.label ?? '';
+    return [
+      [t('actions.title'), label],
+      ...Object.entries(values)
+        .filter(([key, value]) => labels[key] && value !== '')
+        .map(([key, value]): FactRow => {
+          if (typeof value === 'boolean') {
+            return [
+              labels[key],
+              value ? t('detail.conflict.yes') : t('detail.conflict.no'),
+            ];
+          }
+          if (key === 'method') {
+            return [
+              labels[key],
+              t(`synpunkt.methods.${value as AterkopplingMethod}`),
+            ];
+          }
+          return [labels[key], value];
+        }),
+    ];
   };
 
   const assignToMe = async () => {
@@ -153,12 +197,19 @@ export function ActionForms(props: {
       setValues({});
       setOpen(undefined);
       setFieldErrors({});
+      setConflictBase(undefined);
       props.onChanged(updated);
     } catch (error) {
       const problem = serverProblemOf(error);
-      setFailure(problem.message);
       setFieldErrors(problem.fields);
-      if (problem.status === 409) props.onConflict();
+      if (problem.status === 409) {
+        // The first conflict's base stays: it is what the person saw when they began.
+        setConflictBase(base => base ?? synpunkt);
+        setFailure(undefined);
+        props.onConflict();
+      } else {
+        setFailure(problem.message);
+      }
     } finally {
       setBusy(false);
     }
@@ -194,6 +245,13 @@ export function ActionForms(props: {
                 aria-label={available.find(a => a.action === open)?.label}
               >
                 <Flex direction="column" gap="3">
+                  {conflictBase && (
+                    <ConflictComparison
+                      before={conflictBase}
+                      now={synpunkt}
+                      mine={typedFacts()}
+                    />
+                  )}
                   {failure && (
                     <Alert
                       status="danger"

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import {
   aSynpunkt,
@@ -100,8 +100,19 @@ describe('SynpunktPage', () => {
     const api = mockServiceGuidelinesApi({
       getSynpunkt: jest
         .fn()
-        .mockResolvedValueOnce(aSynpunkt({ status: 'tilldelad' }))
-        .mockResolvedValue(aSynpunkt({ status: 'tilldelad', version: 2 })),
+        .mockResolvedValueOnce(
+          aSynpunkt({
+            status: 'tilldelad',
+            handlaggareRef: 'user:default/ahmed',
+          }),
+        )
+        .mockResolvedValue(
+          aSynpunkt({
+            status: 'tilldelad',
+            handlaggareRef: 'user:default/lars',
+            version: 2,
+          }),
+        ),
       actOnSynpunkt: jest
         .fn()
         .mockRejectedValueOnce(conflict)
@@ -109,7 +120,7 @@ describe('SynpunktPage', () => {
           aSynpunkt({ status: 'under_utredning', version: 3 }),
         ),
     });
-    await render({ api });
+    const { rendered } = await render({ api });
     fireEvent.click(
       await screen.findByRole('button', { name: 'Record investigation' }),
     );
@@ -125,6 +136,22 @@ describe('SynpunktPage', () => {
       'Pratat med transportören.',
     );
     await waitFor(() => expect(api.getSynpunkt).toHaveBeenCalledTimes(2));
+
+    // Both versions: what I typed, and what the other person saved, before → now.
+    const mine = await screen.findByRole('region', {
+      name: 'Your change (not saved)',
+    });
+    expect(within(mine).getByText('Record investigation')).toBeInTheDocument();
+    expect(
+      within(mine).getByText('Pratat med transportören.'),
+    ).toBeInTheDocument();
+    const theirs = await screen.findByRole('region', {
+      name: 'Saved by someone else (now version 2)',
+    });
+    expect(
+      within(theirs).getByText('user:default/ahmed → user:default/lars'),
+    ).toBeInTheDocument();
+    expect(await axe(rendered.container)).toHaveNoViolations();
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>

@@ -40,7 +40,6 @@ export function SynpunktPage() {
   const format = useFormatters();
   const { settings, rules } = useRegistry();
   const dueText = useDueText(rules);
-  const [conflict, setConflict] = useState(false);
   const state = useAsyncRetry(() => api.getSynpunkt(id), [api, id]);
   const [latest, setLatest] = useState<SynpunktWithHistory>();
   const handle = usePermission({
@@ -69,14 +68,6 @@ export function SynpunktPage() {
               role="alert"
               title={t('detail.loadFailed')}
               description={serverProblemOf(state.error).message}
-            />
-          )}
-          {conflict && (
-            <Alert
-              status="warning"
-              role="alert"
-              title={t('detail.conflictTitle')}
-              description={t('detail.conflictText')}
             />
           )}
           {synpunkt && (
@@ -248,14 +239,10 @@ export function SynpunktPage() {
                 <ActionForms
                   synpunkt={synpunkt}
                   onChanged={updated => {
-                    setConflict(false);
                     setLatest({ ...updated, history: synpunkt.history });
                     state.retry();
                   }}
-                  onConflict={() => {
-                    setConflict(true);
-                    state.retry();
-                  }}
+                  onConflict={state.retry}
                 />
               )}
               <HistoryTimeline events={synpunkt.history} />
