@@ -42,7 +42,7 @@ export function readGallringSettings(
     };
   } catch (error) {
     throw new Error(
-      `Invalid gallring configuration: ${key} ${
+      `Invalid gallring configuration: ${key}: ${
         (error as Error).message
       }; write e.g. { frequency: { days: 1 }, timeout: { hours: 1 } } or frequency: { cron: '0 3 * * *' }`,
     );
