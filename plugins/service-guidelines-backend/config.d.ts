@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -162,6 +163,45 @@ export interface Config {
         from?: string;
         to?: string;
       };
+    };
+    /**
+     * Gallring (R5.2): how long a closed synpunkt keeps the customer's contact details and its
+     * free texts (description, also of a sekretess one; utredning; återkoppling summary; what was
+     * done; reasons for pausing and reopening), as the municipality's decided
+     * dokumenthanteringsplan says. When due, a daily job clears them and writes the
+     * gallringslogg; everything the reports count stays. Without this section nothing is ever
+     * gallrad. A wrong value stops the backend at start-up with a message naming the key.
+     *
+     * A retention is a period after the closing date, in ISO 8601 (`P2Y`, `P6M`, `P1Y6M`,
+     * `P30D`) or in words (`2 år`, `6 månader`, `3 veckor`, `30 dagar`), or `bevaras` (kept for
+     * good). A synpunkt closed on 12 March 2026 with `2 år` is gallrad on 12 March 2028.
+     */
+    gallring?: {
+      /** The retention of each type; all three are required: the plan decides every one. */
+      perType: {
+        berom: string;
+        klagomal: string;
+        forslag: string;
+      };
+      /**
+       * Rules of an area (an id of `serviceGuidelines.synpunkter.areas`) that take precedence over
+       * `perType` for the types they name, e.g. `socialtjanst: { klagomal: bevaras }`.
+       */
+      perArea?: {
+        [areaId: string]: {
+          berom?: string;
+          klagomal?: string;
+          forslag?: string;
+        };
+      };
+      /** Synpunkter cleared in one transaction. Default 500, at most 5000. */
+      batchSize?: number;
+      /**
+       * When the job runs, as a Backstage task schedule (`frequency`, `timeout`,
+       * `initialDelay`). It always runs once across all backend instances. Default: every day,
+       * the first time 10 minutes after start-up, with a timeout of one hour.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /** Demo data, for the demo portal only; never set in production. */
     demo?: {

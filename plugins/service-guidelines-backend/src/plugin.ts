@@ -30,6 +30,7 @@ import { UnitDirectory } from './service/synpunkter/UnitDirectory';
 import { readPluginVersion } from './version';
 import { createReports } from './report';
 import { scheduleDemoSynpunkter } from './demo';
+import { createGallring } from './tasks/gallring';
 
 /**
  * The service-guidelines backend plugin: synpunkter, förtroendevalda, uppföljningar and reports
@@ -63,6 +64,14 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         const rules = readSvarstidRules(config);
         const stores = await createStores({ database });
         const clock = () => new Date();
+        const gallring = await createGallring({
+          config,
+          scheduler,
+          logger,
+          store: stores.gallring,
+          areaIds: settings.areas.map(area => area.id),
+          clock,
+        });
 
         permissionsRegistry.addPermissions(serviceGuidelinesPermissions);
         permissionsRegistry.addResourceType({
@@ -184,6 +193,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
             publicRequestsPerMinute: fortroendevalda.publicRequestsPerMinute,
             reports,
             reportReach,
+            gallring,
           }),
         );
       },

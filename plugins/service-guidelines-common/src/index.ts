@@ -21,3 +21,4 @@ export * from './calendar';
 export * from './svarstid';
 export * from './fortroendevalda';
 export * from './report';
+export * from './gallring';

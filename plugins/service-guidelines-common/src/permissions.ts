@@ -93,6 +93,17 @@ export const reportReadPermission = createPermission({
 });
 
 /**
+ * See what the next gallring would remove (a dry run) and read the gallringslogg. Neither shows
+ * personal data; both are for the module's administrators.
+ *
+ * @public
+ */
+export const gallringReadPermission = createPermission({
+  name: 'service-guidelines.gallring.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the plugin, for registration with the permissions registry.
  *
  * @public
@@ -105,4 +116,5 @@ export const serviceGuidelinesPermissions = [
   svarsmallManagePermission,
   fortroendevaldaManagePermission,
   reportReadPermission,
+  gallringReadPermission,
 ];

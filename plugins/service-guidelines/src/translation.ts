@@ -173,6 +173,8 @@ export const serviceGuidelinesTranslationRef = createTranslationRef({
       registeredBy: 'Registered by',
       description: 'Description',
       hiddenSekretess: 'Confidential: shown only to those handling it.',
+      gallrad:
+        'Free texts and contact details removed on {{date}} under the records management plan (dokumenthanteringsplan)',
       contact: 'Contact details',
       anonymous: 'Anonymous',
       noContactAccess:

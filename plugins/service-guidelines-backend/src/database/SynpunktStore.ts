@@ -51,6 +51,8 @@ export interface SynpunktRow {
   led_to_improvement: boolean | null;
   improvement_description: string | null;
   search_text: string | null;
+  /** Set when gallring cleared its free texts and contact details. */
+  gallrad_at?: string | null;
   version: number;
   updated_at: string;
 }

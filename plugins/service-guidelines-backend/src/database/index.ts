@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { GallringStore, KnexGallringStore } from './GallringStore';
 import { applyMigrations } from './migrations';
 import { KnexOrganisationStore, OrganisationStore } from './OrganisationStore';
 import {
@@ -22,6 +23,7 @@ export interface Stores {
   organisation: OrganisationStore;
   synpunkter: SynpunktStore;
   svarsmallar: SvarsmallStore;
+  gallring: GallringStore;
 }
 
 /** Migrates the plugin's database (unless `migrations.skip`) and builds its stores. */
@@ -35,5 +37,6 @@ export async function createStores(options: {
     organisation: new KnexOrganisationStore(client),
     synpunkter: new KnexSynpunktStore(client),
     svarsmallar: new KnexSvarsmallStore(client),
+    gallring: new KnexGallringStore(client),
   };
 }

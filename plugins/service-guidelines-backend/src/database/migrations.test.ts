@@ -1,6 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import { resolve } from 'node:path';
 import { newestMigration } from '../__testUtils__/migrationFiles';
+import { FIXTURE_SYNPUNKTER } from '../report/__testUtils__/reportFixture';
 import {
   applyMigrations,
   latestAppliedMigration,
@@ -18,6 +20,8 @@ const TABLES = [
   'synpunkt_pauses',
   'synpunkt_events',
   'svarsmallar',
+  'report_calendar',
+  'gallringslogg',
 ];
 
 async function existingTables(knex: import('knex').Knex) {
@@ -48,6 +52,63 @@ describe('migrations', () => {
       // and up again: down must leave nothing behind that blocks a fresh up
       await applyMigrations(database, knex);
       expect(await existingTables(knex)).toEqual(TABLES);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'add the gallring marker and log, and take them away again keeping the synpunkter, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolve(__dirname, '../../migrations');
+      const gallring = '20261124150000_gallring.js';
+      await knex.migrate.to({
+        directory,
+        name: '20261124130000_report_calendar.js',
+      });
+      await knex('synpunkter').insert(FIXTURE_SYNPUNKTER[0]);
+      const history = {
+        synpunkt_id: FIXTURE_SYNPUNKTER[0].id,
+        at: '2026-03-12T09:00:00.000Z',
+        actor_ref: 'user:default/maria',
+        kind: 'avslutad',
+      };
+      await knex('synpunkt_events').insert(history);
+
+      await knex.migrate.up({ directory, name: gallring });
+      expect(await knex.schema.hasColumn('synpunkter', 'gallrad_at')).toBe(
+        true,
+      );
+      expect(await knex.schema.hasTable('gallringslogg')).toBe(true);
+      expect(
+        await knex('synpunkter').select('id', 'description', 'gallrad_at'),
+      ).toEqual([
+        {
+          id: FIXTURE_SYNPUNKTER[0].id,
+          description: FIXTURE_SYNPUNKTER[0].description,
+          gallrad_at: null,
+        },
+      ]);
+
+      await knex.migrate.down({ directory, name: gallring });
+      expect(await knex.schema.hasColumn('synpunkter', 'gallrad_at')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('gallringslogg')).toBe(false);
+      expect(await knex('synpunkter').select('id', 'description')).toEqual([
+        {
+          id: FIXTURE_SYNPUNKTER[0].id,
+          description: FIXTURE_SYNPUNKTER[0].description,
+        },
+      ]);
+      // SQLite drops a column by copying the table: its history must not cascade away.
+      expect(
+        await knex('synpunkt_events').select(
+          'synpunkt_id',
+          'at',
+          'actor_ref',
+          'kind',
+        ),
+      ).toEqual([history]);
     },
   );
 

@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   fortroendevaldaManagePermission,
+  gallringReadPermission,
   reportReadPermission,
   svarsmallManagePermission,
   synpunktCreatePermission,
@@ -43,7 +44,8 @@ const DENY = { result: AuthorizeResult.DENY } as const;
  *   unit, and by the chefs of its unit and of every unit above it.
  * - Its personal data (contact details, sekretess text) and its handling belong to the handläggare
  *   and those chefs only.
- * - Administrators may do everything; report readers read the aggregated reports.
+ * - Administrators may do everything, and alone see the gallring preview and log; report readers
+ *   read the aggregated reports.
  *
  * Permissions of other plugins are not its business: it allows them, so combine it with your
  * own policy for those where you have one.
@@ -76,6 +78,7 @@ export class ServiceGuidelinesPolicy implements PermissionPolicy {
     if (isPermission(permission, synpunktCreatePermission)) return ALLOW;
     if (isPermission(permission, svarsmallManagePermission)) return ALLOW;
     if (isPermission(permission, fortroendevaldaManagePermission)) return DENY;
+    if (isPermission(permission, gallringReadPermission)) return DENY;
     if (isPermission(permission, reportReadPermission)) {
       return ownership.some(ref => this.roles.reportReaders.includes(ref))
         ? ALLOW

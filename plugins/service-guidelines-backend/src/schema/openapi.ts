@@ -3,6 +3,7 @@ import {
   assignSchema,
   closeSchema,
   forstaSvarSchema,
+  gallringPageQuerySchema,
   listSynpunkterQuerySchema,
   pauseSchema,
   registerSynpunktSchema,
@@ -294,6 +295,32 @@ export function buildOpenApiDocument(version: string) {
                 },
               },
             },
+            '400': standardErrors['400'],
+            '401': standardErrors['401'],
+            '403': standardErrors['403'],
+          },
+        },
+      },
+      '/gallring/preview': {
+        get: {
+          summary:
+            'Dry run of the next gallring (administrators): the closed synpunkter whose retention has passed, with the rule and the fields that would be cleared; no personal data',
+          parameters: queryParameters(gallringPageQuerySchema),
+          responses: {
+            '200': json('GallringPreview'),
+            '400': standardErrors['400'],
+            '401': standardErrors['401'],
+            '403': standardErrors['403'],
+          },
+        },
+      },
+      '/gallring/log': {
+        get: {
+          summary:
+            'The gallringslogg, newest first (administrators): which synpunkt was cleared of what, when and under which rule; no personal data',
+          parameters: queryParameters(gallringPageQuerySchema),
+          responses: {
+            '200': json('GallringLogPage'),
             '400': standardErrors['400'],
             '401': standardErrors['401'],
             '403': standardErrors['403'],

@@ -11,6 +11,8 @@ import { createSynpunktRoutes } from './routes/synpunktRoutes';
 import { createFortroendevaldaRoutes } from './routes/fortroendevaldaRoutes';
 import { createPublicDirectoryRoutes } from './routes/publicDirectoryRoutes';
 import { createReportRoutes } from './routes/reportRoutes';
+import { createGallringRoutes } from './routes/gallringRoutes';
+import { Gallring } from '../tasks/gallring';
 import { ReportReachResolver, ReportService } from '../report';
 import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
 import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
@@ -34,6 +36,7 @@ export interface RouterOptions {
   publicRequestsPerMinute: number;
   reports: ReportService;
   reportReach: ReportReachResolver;
+  gallring: Gallring;
 }
 
 /** The plugin's HTTP API: one sub-router per area, mounted under `/api/service-guidelines`. */
@@ -53,6 +56,7 @@ export async function createRouter(
   router.use(createSvarsmallRoutes(options));
   router.use(createFortroendevaldaRoutes(options));
   router.use(createReportRoutes(options));
+  router.use(createGallringRoutes(options));
   // Reachable without sign-in: the plugin's auth policy allows /public unauthenticated.
   router.use(
     createPublicDirectoryRoutes({

@@ -12,6 +12,7 @@ import {
   SYNPUNKT_TYPES,
   SynpunktType,
 } from '../synpunkt/model';
+import { parseConfigSection, settingsSchema } from '../config/configIssues';
 import { DEFAULT_END_OF_WORKING_DAY } from './arrival';
 
 /**
@@ -29,22 +30,6 @@ const arbetsdagarSchema = z
   .int('must be a whole number of arbetsdagar')
   .min(0, 'must be 0 or more arbetsdagar (0 means at once)')
   .max(MAX_ARBETSDAGAR, `must be at most ${MAX_ARBETSDAGAR} arbetsdagar`);
-
-/**
- * A mapping with the given keys only: a misspelt key is an error, since ignoring it would
- * silently keep the default the writer meant to change.
- */
-function settingsSchema<Shape extends z.ZodRawShape>(
-  shape: Shape,
-  messages: { notAMapping: string; unknownKey: string },
-) {
-  return z.strictObject(shape, {
-    error: issue =>
-      issue.code === 'unrecognized_keys'
-        ? messages.unknownKey
-        : messages.notAMapping,
-  });
-}
 
 /** A mapping from some of `keys` to arbetsdagar. */
 function daysPerKeySchema<K extends string>(keys: readonly K[], noun: string) {
@@ -227,64 +212,6 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-type IssuePath = ReadonlyArray<PropertyKey>;
-
-function configKeyOf(root: string, path: IssuePath): string {
-  return path.reduce<string>(
-    (key, part) =>
-      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
-    root,
-  );
-}
-
-function valueAt(raw: unknown, path: IssuePath): unknown {
-  let value = raw;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') {
-      return undefined;
-    }
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
-}
-
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  raw: unknown,
-  root: string,
-): string[] {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map(
-      key => `${configKeyOf(root, [...issue.path, key])} ${issue.message}`,
-    );
-  }
-  const key = configKeyOf(root, issue.path);
-  if (issue.code === 'invalid_union') {
-    // Report the alternative the writer evidently meant: the one whose shape the value has.
-    const meant = issue.errors.find(
-      alternative =>
-        !alternative.some(
-          inner => inner.code === 'invalid_type' && !inner.path.length,
-        ),
-    );
-    if (meant) {
-      return meant.flatMap(inner =>
-        describeIssue(
-          { ...inner, path: [...issue.path, ...inner.path] },
-          raw,
-          root,
-        ),
-      );
-    }
-    return [
-      `${key} must be a date written YYYY-MM-DD, or a mapping with date and name`,
-    ];
-  }
-  const value = valueAt(raw, issue.path);
-  const got = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
-  return [`${key} ${issue.message}${got}`];
-}
-
 /**
  * Checks the raw value of `serviceGuidelines.svarstider` and fills in the defaults. Throws an
  * Error naming every bad key and what is wrong with it, so that a backend refuses to start on a
@@ -299,14 +226,12 @@ export function resolveSvarstidConfig(
   raw: unknown,
   configKey: string = SVARSTID_CONFIG_KEY,
 ): ResolvedSvarstidConfig {
-  const parsed = svarstidConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap(issue =>
-      describeIssue(issue, raw, configKey),
-    );
-    throw new Error(`Invalid svarstid configuration: ${problems.join('; ')}`);
-  }
-  const config = parsed.data;
+  const config = parseConfigSection(svarstidConfigSchema, raw, {
+    configKey,
+    what: 'svarstid',
+    unmatchedUnion:
+      'must be a date written YYYY-MM-DD, or a mapping with date and name',
+  });
   const defaults = DEFAULT_SVARSTID_CONFIG;
   return {
     endOfWorkingDay: config.endOfWorkingDay ?? defaults.endOfWorkingDay,

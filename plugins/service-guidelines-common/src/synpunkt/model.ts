@@ -171,6 +171,11 @@ export interface Synpunkt {
     ledToImprovement: boolean;
     improvementDescription?: string;
   };
+  /**
+   * When its free texts and contact details were removed under the dokumenthanteringsplan
+   * (gallring); a gallrad synpunkt keeps only what the statistics need and cannot be changed.
+   */
+  gallradAt?: string;
   version: number;
   updatedAt: string;
 }

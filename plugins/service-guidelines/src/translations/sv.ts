@@ -134,6 +134,8 @@ export default {
   'detail.registeredBy': 'Registrerad av',
   'detail.description': 'Beskrivning',
   'detail.hiddenSekretess': 'Sekretess: visas bara för dem som handlägger den.',
+  'detail.gallrad':
+    'Fritexter och kontaktuppgifter gallrade {{date}} enligt dokumenthanteringsplanen',
   'detail.contact': 'Kontaktuppgifter',
   'detail.anonymous': 'Anonym',
   'detail.noContactAccess':

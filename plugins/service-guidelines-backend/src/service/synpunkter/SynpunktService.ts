@@ -566,6 +566,14 @@ export class SynpunktService {
       if (current.row.version !== version) {
         throw this.conflict(current);
       }
+      if (current.row.gallrad_at) {
+        // Reopened or corrected, it would gather personal data that no gallring would clear.
+        throw new InputError(
+          `the synpunkt was gallrad on ${stockholmDateOf(
+            current.row.gallrad_at,
+          )} under the dokumenthanteringsplan and can no longer be changed`,
+        );
+      }
       const status = current.row.status as SynpunktStatus;
       if (!ALLOWED_FROM[action].includes(status)) {
         throw new InputError(this.refusal(action, current.row));

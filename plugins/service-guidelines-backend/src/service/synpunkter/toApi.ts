@@ -92,6 +92,7 @@ export function toApi(
           },
         }
       : {}),
+    ...(row.gallrad_at ? { gallradAt: row.gallrad_at } : {}),
     version: row.version,
     updatedAt: row.updated_at,
   };

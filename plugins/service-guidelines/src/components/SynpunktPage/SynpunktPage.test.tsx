@@ -162,6 +162,53 @@ describe('SynpunktPage', () => {
     );
   });
 
+  it('says when free texts and contact details were gallrade, and offers no action', async () => {
+    const { rendered } = await render(
+      {
+        api: mockServiceGuidelinesApi({
+          getSynpunkt: jest.fn(async () =>
+            aSynpunkt({
+              status: 'avslutad',
+              handlaggareRef: 'user:default/maria',
+              description: undefined,
+              contact: undefined,
+              pauses: [
+                {
+                  from: '2026-11-24',
+                  to: '2026-11-25',
+                  reason: '',
+                  pausedBy: 'user:default/maria',
+                },
+              ],
+              closed: { date: '2026-11-26', ledToImprovement: false },
+              gallradAt: '2028-11-27T02:00:00.000Z',
+            }),
+          ),
+        }),
+      },
+      'gallrad-synpunkt',
+    );
+    expect(
+      await screen.findByText(
+        'Free texts and contact details removed on Nov 27, 2028 under the records management plan (dokumenthanteringsplan)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Confidential: shown only to those handling it.'),
+    ).not.toBeInTheDocument();
+    // A pause whose reason was gallrad shows its dates only.
+    expect(screen.getByText(/Nov 24, 2026–Nov 25, 2026$/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('heading', { name: 'Actions' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Reopen' }),
+    ).not.toBeInTheDocument();
+    expect(await axe(rendered.container)).toHaveNoViolations();
+  });
+
   it("shows the server's words when the synpunkt cannot be loaded", async () => {
     const failure = await serverError(403, {
       name: 'NotAllowedError',

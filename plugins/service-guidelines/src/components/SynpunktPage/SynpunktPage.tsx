@@ -158,7 +158,7 @@ export function SynpunktPage() {
                               p =>
                                 `${format.date(p.from)}–${
                                   p.to ? format.date(p.to) : ''
-                                } (${p.reason})`,
+                                }${p.reason ? ` (${p.reason})` : ''}`,
                             )
                             .join('; '),
                         ],
@@ -173,13 +173,23 @@ export function SynpunktPage() {
                     <Text as="h2" variant="title-small">
                       {t('detail.description')}
                     </Text>
-                    {synpunkt.description !== undefined ? (
+                    {synpunkt.gallradAt && (
+                      <Alert
+                        status="info"
+                        title={t('detail.gallrad', {
+                          date: format.date(synpunkt.gallradAt),
+                        })}
+                      />
+                    )}
+                    {synpunkt.description !== undefined && (
                       <Text as="p" style={{ whiteSpace: 'pre-wrap' }}>
                         {synpunkt.description}
                       </Text>
-                    ) : (
-                      <Text as="p">{t('detail.hiddenSekretess')}</Text>
                     )}
+                    {synpunkt.description === undefined &&
+                      !synpunkt.gallradAt && (
+                        <Text as="p">{t('detail.hiddenSekretess')}</Text>
+                      )}
                     <Text as="h2" variant="title-small">
                       {t('detail.contact')}
                     </Text>
@@ -235,7 +245,8 @@ export function SynpunktPage() {
                   </Flex>
                 </CardBody>
               </Card>
-              {handle.allowed && (
+              {/* A gallrad synpunkt can no longer be changed; the server refuses it too. */}
+              {handle.allowed && !synpunkt.gallradAt && (
                 <ActionForms
                   synpunkt={synpunkt}
                   onChanged={updated => {

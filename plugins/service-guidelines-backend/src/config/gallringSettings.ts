@@ -1,0 +1,50 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  GALLRING_CONFIG_KEY,
+  ResolvedGallringConfig,
+  resolveGallringConfig,
+} from '@service-guidelines/plugin-service-guidelines-common';
+
+/** Daily; the first run a while after start-up, so that a restarting portal comes up first. */
+export const DEFAULT_GALLRING_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { days: 1 },
+    timeout: { hours: 1 },
+    initialDelay: { minutes: 10 },
+  };
+
+/** `serviceGuidelines.gallring` with its schedule; throws naming the key when it is wrong. */
+export function readGallringSettings(
+  config: Config,
+  areaIds: readonly string[],
+): {
+  gallring?: ResolvedGallringConfig;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+} {
+  const gallring = resolveGallringConfig(
+    config.getOptional(GALLRING_CONFIG_KEY),
+    areaIds,
+  );
+  const key = `${GALLRING_CONFIG_KEY}.schedule`;
+  if (!config.has(key)) {
+    return { gallring, schedule: DEFAULT_GALLRING_SCHEDULE };
+  }
+  try {
+    return {
+      gallring,
+      schedule: readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      ),
+    };
+  } catch (error) {
+    throw new Error(
+      `Invalid gallring configuration: ${key}: ${
+        (error as Error).message
+      }; write e.g. { frequency: { days: 1 }, timeout: { hours: 1 } } or frequency: { cron: '0 3 * * *' }`,
+    );
+  }
+}

@@ -1,0 +1,255 @@
+import { Knex } from 'knex';
+import { dialectOf } from '../report/reportSql';
+
+/**
+ * Which closed synpunkter a rule makes due: of the type, closed on or before the cutoff, in the
+ * area (a rule of an area) or in any area without its own rule for the type (a rule of a type).
+ */
+export interface DueSelection {
+  type: string;
+  area?: string;
+  /** For a rule of a type: the areas whose own rule for the type takes precedence. */
+  excludeAreas: string[];
+  cutoff: string;
+}
+
+/** The columns of a due synpunkt that gallring reads: what it is, and what it would clear. */
+export interface DueSynpunktRow {
+  id: string;
+  registration_number: string;
+  type: string;
+  area: string;
+  closed_date: string;
+  version: number;
+  description: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_address: string | null;
+  utredning: string | null;
+  aterkoppling_summary: string | null;
+  outcome: string | null;
+}
+
+const DUE_COLUMNS: Array<keyof DueSynpunktRow> = [
+  'id',
+  'registration_number',
+  'type',
+  'area',
+  'closed_date',
+  'version',
+  'description',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'contact_address',
+  'utredning',
+  'aterkoppling_summary',
+  'outcome',
+];
+
+/** A history entry of a due synpunkt that has changes (the JSON as stored). */
+export interface HistoryChangesRow {
+  id: number;
+  synpunkt_id: string;
+  changes: string;
+}
+
+/** What one gallring writes: the cleared synpunkt, its pauses, rewritten history, log entry. */
+export interface GallringWrite {
+  synpunktId: string;
+  /** The version planned on: a synpunkt changed since is left for the next run. */
+  version: number;
+  searchText: string;
+  clearPauseReasons: boolean;
+  historyRewrites: Array<{ id: number; changes: string }>;
+  log: Omit<GallringLogRow, 'id' | 'gallrad_at'>;
+}
+
+/** A row of the `gallringslogg` table. */
+export interface GallringLogRow {
+  id: number;
+  synpunkt_id: string;
+  registration_number: string;
+  type: string;
+  area: string;
+  closed_date: string;
+  fields: string;
+  rule: string;
+  retention: string;
+  gallrad_at: string;
+}
+
+/** The synpunkter due for gallring, their clearing, and the gallringslogg. */
+export interface GallringStore {
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Due synpunkter in registration-number order, after the given number. Inside a transaction
+   * on PostgreSQL the rows are locked until it ends, so that no action changes them meanwhile.
+   */
+  due(
+    selections: DueSelection[],
+    options: { limit: number; after?: string; tx?: Knex.Transaction },
+  ): Promise<DueSynpunktRow[]>;
+  countDue(selections: DueSelection[]): Promise<number>;
+  /** The ids of those synpunkter whose clock-pause reasons hold text. */
+  withPauseReasons(ids: string[], tx?: Knex.Transaction): Promise<Set<string>>;
+  historyChanges(
+    ids: string[],
+    tx?: Knex.Transaction,
+  ): Promise<HistoryChangesRow[]>;
+  /** Clears one synpunkt and logs it; false (and nothing written) when it changed meanwhile. */
+  gallra(
+    tx: Knex.Transaction,
+    write: GallringWrite,
+    at: string,
+  ): Promise<boolean>;
+  log(options: { limit: number; beforeId?: number }): Promise<GallringLogRow[]>;
+}
+
+/** The knex implementation of {@link GallringStore}. */
+export class KnexGallringStore implements GallringStore {
+  constructor(private readonly db: Knex) {}
+
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(async tx => {
+      if (this.isSqlite()) {
+        // SQLite keeps a cleared value in the file's free pages unless told to overwrite them.
+        await tx.raw('PRAGMA secure_delete = ON');
+      }
+      return fn(tx);
+    });
+  }
+
+  async due(
+    selections: DueSelection[],
+    options: { limit: number; after?: string; tx?: Knex.Transaction },
+  ): Promise<DueSynpunktRow[]> {
+    const query = this.dueQuery(options.tx ?? this.db, selections);
+    if (options.after) {
+      query.where('registration_number', '>', options.after);
+    }
+    query
+      .orderBy('registration_number')
+      .limit(options.limit)
+      .select(DUE_COLUMNS);
+    if (options.tx && !this.isSqlite()) {
+      query.forUpdate();
+    }
+    const rows = (await query) as DueSynpunktRow[];
+    return rows.map(r => ({ ...r, version: Number(r.version) }));
+  }
+
+  async countDue(selections: DueSelection[]): Promise<number> {
+    const [row] = await this.dueQuery(this.db, selections).count({
+      count: '*',
+    });
+    return Number(row.count);
+  }
+
+  async withPauseReasons(
+    ids: string[],
+    tx?: Knex.Transaction,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await (tx ?? this.db)('synpunkt_pauses')
+      .whereIn('synpunkt_id', ids)
+      .whereNot('reason', '')
+      .distinct<Array<{ synpunkt_id: string }>>('synpunkt_id');
+    return new Set(rows.map(r => r.synpunkt_id));
+  }
+
+  async historyChanges(
+    ids: string[],
+    tx?: Knex.Transaction,
+  ): Promise<HistoryChangesRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await (tx ?? this.db)('synpunkt_events')
+      .whereIn('synpunkt_id', ids)
+      .whereNotNull('changes')
+      .orderBy('id')
+      .select<HistoryChangesRow[]>('id', 'synpunkt_id', 'changes');
+    return rows.map(r => ({ ...r, id: Number(r.id) }));
+  }
+
+  async gallra(
+    tx: Knex.Transaction,
+    write: GallringWrite,
+    at: string,
+  ): Promise<boolean> {
+    const updated = await tx('synpunkter')
+      .where({ id: write.synpunktId, version: write.version })
+      .whereNull('gallrad_at')
+      .update({
+        description: null,
+        contact_name: null,
+        contact_email: null,
+        contact_phone: null,
+        contact_address: null,
+        utredning: null,
+        aterkoppling_summary: null,
+        outcome: null,
+        search_text: write.searchText,
+        gallrad_at: at,
+        version: write.version + 1,
+        updated_at: at,
+      });
+    if (updated !== 1) {
+      return false;
+    }
+    if (write.clearPauseReasons) {
+      // The column is required; an empty reason says the text is gone, not that none was given.
+      await tx('synpunkt_pauses')
+        .where({ synpunkt_id: write.synpunktId })
+        .update({ reason: '' });
+    }
+    for (const rewrite of write.historyRewrites) {
+      await tx('synpunkt_events')
+        .where({ id: rewrite.id })
+        .update({ changes: rewrite.changes });
+    }
+    await tx('gallringslogg').insert({ ...write.log, gallrad_at: at });
+    return true;
+  }
+
+  async log(options: {
+    limit: number;
+    beforeId?: number;
+  }): Promise<GallringLogRow[]> {
+    const query = this.db<GallringLogRow>('gallringslogg');
+    if (options.beforeId !== undefined) {
+      query.where('id', '<', options.beforeId);
+    }
+    const rows = await query.orderBy('id', 'desc').limit(options.limit);
+    return rows.map(r => ({ ...r, id: Number(r.id) }));
+  }
+
+  private isSqlite(): boolean {
+    return dialectOf(String(this.db.client.config.client)) === 'sqlite';
+  }
+
+  private dueQuery(db: Knex | Knex.Transaction, selections: DueSelection[]) {
+    const query = db('synpunkter')
+      .where('status', 'avslutad')
+      .whereNull('gallrad_at')
+      .whereNotNull('closed_date');
+    if (selections.length === 0) {
+      // Every rule says bevaras: nothing is ever due.
+      return query.whereRaw('1 = 0');
+    }
+    return query.where(any => {
+      for (const selection of selections) {
+        any.orWhere(one => {
+          one
+            .where('type', selection.type)
+            .where('closed_date', '<=', selection.cutoff);
+          if (selection.area !== undefined) {
+            one.where('area', selection.area);
+          } else if (selection.excludeAreas.length > 0) {
+            one.whereNotIn('area', selection.excludeAreas);
+          }
+        });
+      }
+    });
+  }
+}
