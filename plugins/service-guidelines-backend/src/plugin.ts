@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   SERVICE_GUIDELINES_PLUGIN_ID,
   serviceGuidelinesPermissions,
@@ -31,6 +32,9 @@ import { readPluginVersion } from './version';
 import { createReports } from './report';
 import { scheduleDemoSynpunkter } from './demo';
 import { createGallring } from './tasks/gallring';
+import { scheduleReminders } from './tasks/reminders';
+import { readUppfoljningSettings } from './config/uppfoljningSettings';
+import { FollowUpService } from './service/uppfoljning/FollowUpService';
 
 /**
  * The service-guidelines backend plugin: synpunkter, förtroendevalda, uppföljningar and reports
@@ -51,6 +55,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -62,6 +67,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         // Configuration first: a wrong svarstid or area must stop start-up, not a request.
         const settings = readRegistrySettings(config);
         const rules = readSvarstidRules(config);
+        const uppfoljning = readUppfoljningSettings(config);
         const stores = await createStores({ database });
         const clock = () => new Date();
         const gallring = await createGallring({
@@ -165,6 +171,18 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           auditor: deps.auditor,
         });
 
+        await scheduleReminders({
+          scheduler,
+          logger,
+          store: stores.reminders,
+          organisation: stores.organisation,
+          notifications: deps.notifications,
+          rules,
+          settings: uppfoljning,
+          followUpUnitTypes: uppfoljning.unitTypes,
+          clock,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -194,6 +212,14 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
             reports,
             reportReach,
             gallring,
+            followUp: new FollowUpService({
+              store: stores.uppfoljningar,
+              organisation: stores.organisation,
+              rules,
+              clock,
+              dueSoonWorkingDays: uppfoljning.dueSoonWorkingDays,
+              interval: uppfoljning.interval,
+            }),
           }),
         );
       },

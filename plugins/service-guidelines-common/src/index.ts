@@ -22,3 +22,4 @@ export * from './svarstid';
 export * from './fortroendevalda';
 export * from './report';
 export * from './gallring';
+export * from './uppfoljning';

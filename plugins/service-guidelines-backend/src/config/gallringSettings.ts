@@ -1,13 +1,11 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
   GALLRING_CONFIG_KEY,
   ResolvedGallringConfig,
   resolveGallringConfig,
 } from '@service-guidelines/plugin-service-guidelines-common';
+import { readScheduleOrDefault } from './schedule';
 
 /** Daily; the first run a while after start-up, so that a restarting portal comes up first. */
 export const DEFAULT_GALLRING_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
@@ -29,22 +27,13 @@ export function readGallringSettings(
     config.getOptional(GALLRING_CONFIG_KEY),
     areaIds,
   );
-  const key = `${GALLRING_CONFIG_KEY}.schedule`;
-  if (!config.has(key)) {
-    return { gallring, schedule: DEFAULT_GALLRING_SCHEDULE };
-  }
-  try {
-    return {
-      gallring,
-      schedule: readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig(key),
-      ),
-    };
-  } catch (error) {
-    throw new Error(
-      `Invalid gallring configuration: ${key}: ${
-        (error as Error).message
-      }; write e.g. { frequency: { days: 1 }, timeout: { hours: 1 } } or frequency: { cron: '0 3 * * *' }`,
-    );
-  }
+  return {
+    gallring,
+    schedule: readScheduleOrDefault(
+      config,
+      `${GALLRING_CONFIG_KEY}.schedule`,
+      DEFAULT_GALLRING_SCHEDULE,
+      'gallring',
+    ),
+  };
 }

@@ -99,8 +99,14 @@ export interface SynpunktListFilter {
   overdueOn?: string;
   /** Återkoppling not given and its deadline on or before this date. */
   dueBy?: string;
+  /** Återkoppling deadline on or after this date. */
+  dueFrom?: string;
+  /** No open pause: the clock is running. */
+  clockRunning?: boolean;
   receivedFrom?: string;
   receivedTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
   text?: string;
 }
 
@@ -447,7 +453,7 @@ const OPEN_STATUSES = [
   'aterkopplad',
 ];
 
-function applyListFilter(
+export function applyListFilter(
   query: Knex.QueryBuilder,
   filter: SynpunktListFilter,
 ): void {
@@ -467,17 +473,19 @@ function applyListFilter(
   if (filter.open === true) query.whereIn('status', OPEN_STATUSES);
   if (filter.open === false) query.where('status', 'avslutad');
   if (filter.overdueOn) {
-    // While the clock waits for the customer, the deadline moves with it: not overdue.
     query
       .whereIn('status', OPEN_STATUSES)
       .whereNull('aterkoppling_date')
-      .where('aterkoppling_due', '<', filter.overdueOn)
-      .whereNotExists(q =>
-        q
-          .from('synpunkt_pauses')
-          .whereRaw('synpunkt_pauses.synpunkt_id = synpunkter.id')
-          .whereNull('synpunkt_pauses.to_date'),
-      );
+      .where('aterkoppling_due', '<', filter.overdueOn);
+  }
+  // While the clock waits for the customer, the deadline moves with it: not overdue.
+  if (filter.overdueOn || filter.clockRunning) {
+    query.whereNotExists(q =>
+      q
+        .from('synpunkt_pauses')
+        .whereRaw('synpunkt_pauses.synpunkt_id = synpunkter.id')
+        .whereNull('synpunkt_pauses.to_date'),
+    );
   }
   if (filter.dueBy) {
     query
@@ -485,9 +493,12 @@ function applyListFilter(
       .whereNull('aterkoppling_date')
       .where('aterkoppling_due', '<=', filter.dueBy);
   }
+  if (filter.dueFrom) query.where('aterkoppling_due', '>=', filter.dueFrom);
   if (filter.receivedFrom)
     query.where('received_date', '>=', filter.receivedFrom);
   if (filter.receivedTo) query.where('received_date', '<=', filter.receivedTo);
+  if (filter.closedFrom) query.where('closed_date', '>=', filter.closedFrom);
+  if (filter.closedTo) query.where('closed_date', '<=', filter.closedTo);
   if (filter.text) {
     // search_text holds the number and the description (not of sekretess ones, never contact
     // details), lower-cased in JavaScript: SQLite's lower() leaves å, ä and ö alone.

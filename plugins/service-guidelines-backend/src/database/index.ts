@@ -8,6 +8,8 @@ import {
 } from './PluginMetadataStore';
 import { KnexSvarsmallStore, SvarsmallStore } from './SvarsmallStore';
 import { KnexSynpunktStore, SynpunktStore } from './SynpunktStore';
+import { KnexReminderStore, ReminderStore } from './ReminderStore';
+import { KnexUppfoljningStore, UppfoljningStore } from './UppfoljningStore';
 
 export { KnexPluginMetadataStore } from './PluginMetadataStore';
 export type { PluginMetadataStore } from './PluginMetadataStore';
@@ -24,6 +26,8 @@ export interface Stores {
   synpunkter: SynpunktStore;
   svarsmallar: SvarsmallStore;
   gallring: GallringStore;
+  uppfoljningar: UppfoljningStore;
+  reminders: ReminderStore;
 }
 
 /** Migrates the plugin's database (unless `migrations.skip`) and builds its stores. */
@@ -38,5 +42,7 @@ export async function createStores(options: {
     synpunkter: new KnexSynpunktStore(client),
     svarsmallar: new KnexSvarsmallStore(client),
     gallring: new KnexGallringStore(client),
+    uppfoljningar: new KnexUppfoljningStore(client),
+    reminders: new KnexReminderStore(client),
   };
 }

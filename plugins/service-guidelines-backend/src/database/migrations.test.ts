@@ -22,6 +22,10 @@ const TABLES = [
   'svarsmallar',
   'report_calendar',
   'gallringslogg',
+  'uppfoljningar',
+  'uppfoljning_synpunkter',
+  'uppfoljning_actions',
+  'reminders_sent',
 ];
 
 async function existingTables(knex: import('knex').Knex) {

@@ -4,6 +4,8 @@ import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { startSynpunktBackend } from '../__testUtils__/synpunktBackend';
 import { buildOpenApiDocument } from './openapi';
 
+jest.setTimeout(60_000);
+
 describe('OpenAPI document', () => {
   const databases = createConfiguredTestDatabases();
 
@@ -31,7 +33,9 @@ describe('OpenAPI document', () => {
       // A 404 from a handler names the missing synpunkt; any other 404 means no such route.
       const routeMissing =
         res.status === 404 &&
-        !/No (synpunkt|svarsmall) with id/.test(res.body.error?.message ?? '');
+        !/No (synpunkt|svarsmall|uppföljning) with id/.test(
+          res.body.error?.message ?? '',
+        );
       if (routeMissing) unserved.push(`${method.toUpperCase()} ${path}`);
     }
     expect(unserved).toEqual([]);

@@ -3,7 +3,11 @@ import {
   assignSchema,
   closeSchema,
   forstaSvarSchema,
+  followUpOverviewQuerySchema,
   gallringPageQuerySchema,
+  listUppfoljningarQuerySchema,
+  recordUppfoljningSchema,
+  updateUppfoljningSchema,
   listSynpunkterQuerySchema,
   pauseSchema,
   registerSynpunktSchema,
@@ -325,6 +329,55 @@ export function buildOpenApiDocument(version: string) {
             '401': standardErrors['401'],
             '403': standardErrors['403'],
           },
+        },
+      },
+      '/uppfoljning/oversikt': {
+        get: {
+          summary:
+            "Min uppföljning: every unit the caller leads (from the catalog's chef annotations, with the units below), with open, overdue, due-soon and closed counts and the latest uppföljning",
+          parameters: queryParameters(followUpOverviewQuerySchema),
+          responses: { '200': json('FollowUpOverview'), ...standardErrors },
+        },
+      },
+      '/uppfoljningar': {
+        get: {
+          summary:
+            "A unit's uppföljningar, newest first (chefs of the unit and above)",
+          parameters: queryParameters(listUppfoljningarQuerySchema),
+          responses: { '200': json('{ items }'), ...standardErrors },
+        },
+        post: {
+          summary: 'Record that a unit reviewed its synpunkter with the staff',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: bodySchema(recordUppfoljningSchema),
+              },
+            },
+          },
+          responses: { '201': json('The uppföljning'), ...standardErrors },
+        },
+      },
+      '/uppfoljningar/{id}': {
+        get: {
+          summary: 'One uppföljning',
+          parameters: [idParameter],
+          responses: { '200': json('The uppföljning'), ...standardErrors },
+        },
+        put: {
+          summary:
+            'Replace an uppföljning (only the chef who recorded it), e.g. to mark actions carried out; 409 with the current record if it changed meanwhile',
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: bodySchema(updateUppfoljningSchema),
+              },
+            },
+          },
+          responses: { '200': json('The uppföljning'), ...standardErrors },
         },
       },
       '/openapi.json': {

@@ -12,6 +12,8 @@ import { createFortroendevaldaRoutes } from './routes/fortroendevaldaRoutes';
 import { createPublicDirectoryRoutes } from './routes/publicDirectoryRoutes';
 import { createReportRoutes } from './routes/reportRoutes';
 import { createGallringRoutes } from './routes/gallringRoutes';
+import { createUppfoljningRoutes } from './routes/uppfoljningRoutes';
+import { FollowUpService } from './uppfoljning/FollowUpService';
 import { Gallring } from '../tasks/gallring';
 import { ReportReachResolver, ReportService } from '../report';
 import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
@@ -37,6 +39,7 @@ export interface RouterOptions {
   reports: ReportService;
   reportReach: ReportReachResolver;
   gallring: Gallring;
+  followUp: FollowUpService;
 }
 
 /** The plugin's HTTP API: one sub-router per area, mounted under `/api/service-guidelines`. */
@@ -57,6 +60,7 @@ export async function createRouter(
   router.use(createFortroendevaldaRoutes(options));
   router.use(createReportRoutes(options));
   router.use(createGallringRoutes(options));
+  router.use(createUppfoljningRoutes(options));
   // Reachable without sign-in: the plugin's auth policy allows /public unauthenticated.
   router.use(
     createPublicDirectoryRoutes({

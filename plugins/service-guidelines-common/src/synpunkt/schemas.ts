@@ -26,7 +26,12 @@ export const TEXT_LIMITS = {
   title: 200,
 } as const;
 
-const optionalText = (max: number) =>
+/**
+ * Optional free text, trimmed, at most `max` characters; empty becomes undefined.
+ *
+ * @public
+ */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -34,7 +39,12 @@ const optionalText = (max: number) =>
     .optional()
     .transform(value => (value ? value : undefined));
 
-const requiredText = (max: number) =>
+/**
+ * Required free text, trimmed, 1 to `max` characters.
+ *
+ * @public
+ */
+export const requiredText = (max: number) =>
   z
     .string({
       error: issue =>
@@ -239,8 +249,12 @@ export const listSynpunkterQuerySchema = z
     open: z.enum(['true', 'false']).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+    /** With dueWithinDays: leave out those whose deadline is before this date (already overdue). */
+    dueFrom: isoDateSchema.optional(),
     receivedFrom: isoDateSchema.optional(),
     receivedTo: isoDateSchema.optional(),
+    closedFrom: isoDateSchema.optional(),
+    closedTo: isoDateSchema.optional(),
     q: z.string().trim().max(200).optional(),
     sort: z.enum(SYNPUNKT_SORTS).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -54,8 +54,11 @@ export function createSynpunktRoutes(options: {
         query.dueWithinDays !== undefined
           ? rules.calendar.addWorkingDays(today, query.dueWithinDays)
           : undefined,
+      dueFrom: query.dueFrom,
       receivedFrom: query.receivedFrom,
       receivedTo: query.receivedTo,
+      closedFrom: query.closedFrom,
+      closedTo: query.closedTo,
       text: query.q,
     };
     res.json(
