@@ -203,6 +203,40 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Follow-up per chef (R3): Min uppföljning, uppföljningar and reminders. */
+    uppfoljning?: {
+      /**
+       * "Due soon" on Min uppföljning and in reminders: återkoppling due within this many
+       * arbetsdagar. Default 3.
+       */
+      dueSoonWorkingDays?: number;
+      /**
+       * How often each unit is to review its synpunkter with the staff; a chef is reminded once
+       * for each such period that passed without an uppföljning. Default `quarter`.
+       */
+      interval?: 'month' | 'quarter' | 'halfyear' | 'year';
+      /** The Group types that are followed up with their staff. Default `[enhet]`. */
+      unitTypes?: string[];
+      /** Reminders through the notifications plugin; each occasion is sent once. */
+      reminders?: {
+        /** Default true. */
+        enabled?: boolean;
+        /**
+         * When the job runs, as a Backstage task schedule; it always runs once across all backend
+         * instances. Default: every hour, the first time a minute after start-up.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Synpunkter whose deadline passed longer ago than this many days are not reminded of
+         * (so that a first start on old data does not flood anyone). Default 30.
+         */
+        overdueLookbackDays?: number;
+        /**
+         * Remind of an overdue synpunkt again every this many arbetsdagar. Default: never again.
+         */
+        repeatOverdueEveryWorkingDays?: number;
+      };
+    };
     /** Demo data, for the demo portal only; never set in production. */
     demo?: {
       /**
