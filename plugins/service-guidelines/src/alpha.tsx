@@ -9,6 +9,7 @@ import {
 import RoomServiceIcon from '@material-ui/icons/RoomService';
 import PeopleIcon from '@material-ui/icons/People';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { SERVICE_GUIDELINES_PLUGIN_ID } from '@service-guidelines/plugin-service-guidelines-common';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { ServiceGuidelinesClient } from './api/ServiceGuidelinesClient';
@@ -19,6 +20,7 @@ import { ReportsClient } from './api/ReportsClient';
 import {
   directoryImportRouteRef,
   directoryRouteRef,
+  followUpRouteRef,
   fortroendevaldRouteRef,
   registerRouteRef,
   reportsRouteRef,
@@ -57,6 +59,7 @@ const routes = convertLegacyRouteRefs({
   synpunkter: synpunkterRouteRef,
   synpunkt: synpunktRouteRef,
   reports: reportsRouteRef,
+  followUp: followUpRouteRef,
 });
 
 /** @alpha */
@@ -114,6 +117,21 @@ export const reportsPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const followUpPage = PageBlueprint.make({
+  name: 'uppfoljning',
+  params: {
+    path: '/service-guidelines/uppfoljning',
+    routeRef: routes.followUp,
+    // The nav title is a plain string in this blueprint; Swedish is the portal's default.
+    title: 'Min uppföljning',
+    icon: <AssignmentTurnedInIcon />,
+    noHeader: true,
+    loader: () =>
+      import('./components/FollowUpPage').then(m => <m.FollowUpRouter />),
+  },
+});
+
 /**
  * The service-guidelines plugin for apps on Backstage's new frontend system.
  *
@@ -128,6 +146,7 @@ export default createFrontendPlugin({
     fortroendevaldaPage,
     reportsApi,
     reportsPage,
+    followUpPage,
   ],
   routes,
 });

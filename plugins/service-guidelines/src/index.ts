@@ -11,6 +11,7 @@ export {
   ServiceGuidelinesPage,
   FortroendevaldaPage,
   ReportsPage,
+  FollowUpPage,
 } from './plugin';
 export {
   rootRouteRef,
@@ -21,6 +22,7 @@ export {
   synpunkterRouteRef,
   synpunktRouteRef,
   reportsRouteRef,
+  followUpRouteRef,
 } from './routes';
 export {
   serviceGuidelinesApiRef,

@@ -15,6 +15,7 @@ import { ReportsClient } from './api/ReportsClient';
 import {
   directoryImportRouteRef,
   directoryRouteRef,
+  followUpRouteRef,
   fortroendevaldRouteRef,
   registerRouteRef,
   reportsRouteRef,
@@ -56,6 +57,7 @@ export const serviceGuidelinesPlugin = createPlugin({
     synpunkter: synpunkterRouteRef,
     synpunkt: synpunktRouteRef,
     reports: reportsRouteRef,
+    followUp: followUpRouteRef,
   },
 });
 
@@ -101,5 +103,20 @@ export const ReportsPage = serviceGuidelinesPlugin.provide(
     component: () =>
       import('./components/ReportsPage').then(m => m.ReportsPage),
     mountPoint: reportsRouteRef,
+  }),
+);
+
+/**
+ * "Min uppföljning", for a route in a legacy app:
+ * `<Route path="/service-guidelines/uppfoljning" element={<FollowUpPage />} />`.
+ *
+ * @public
+ */
+export const FollowUpPage = serviceGuidelinesPlugin.provide(
+  createRoutableExtension({
+    name: 'FollowUpPage',
+    component: () =>
+      import('./components/FollowUpPage').then(m => m.FollowUpRouter),
+    mountPoint: followUpRouteRef,
   }),
 );

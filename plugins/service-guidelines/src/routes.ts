@@ -81,3 +81,13 @@ export const directoryImportRouteRef = createSubRouteRef({
 export const reportsRouteRef = createRouteRef({
   id: 'service-guidelines/rapporter',
 });
+
+/**
+ * "Min uppföljning": a chef's units with their synpunkter, and the uppföljningar with the staff,
+ * at `/service-guidelines/uppfoljning` in the demo app.
+ *
+ * @public
+ */
+export const followUpRouteRef = createRouteRef({
+  id: 'service-guidelines/uppfoljning',
+});

@@ -13,6 +13,7 @@ import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { serviceGuidelinesApiRef } from '../api/ServiceGuidelinesApi';
 import {
+  followUpRouteRef,
   registerRouteRef,
   rootRouteRef,
   synpunkterRouteRef,
@@ -71,7 +72,10 @@ export async function renderPage(
     </TestApiProvider>,
     {
       routeEntries: [options.path],
-      mountedRoutes: { '/service-guidelines': rootRouteRef },
+      mountedRoutes: {
+        '/service-guidelines': rootRouteRef,
+        '/service-guidelines/uppfoljning': followUpRouteRef,
+      },
     },
   );
   return { rendered, api };

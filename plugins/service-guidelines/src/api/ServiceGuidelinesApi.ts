@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  FollowUpOverview,
   HealthStatus,
   ListSynpunkterQuery,
   Page,
@@ -8,6 +9,9 @@ import {
   Synpunkt,
   SynpunktWithHistory,
   UpdateSynpunktRequest,
+  RecordUppfoljningRequest,
+  UpdateUppfoljningRequest,
+  Uppfoljning,
 } from '@service-guidelines/plugin-service-guidelines-common';
 
 /**
@@ -44,6 +48,18 @@ export interface ServiceGuidelinesApi {
     body: { version: number } & Record<string, unknown>,
   ): Promise<Synpunkt>;
   listSvarsmallar(unitRef: string): Promise<Svarsmall[]>;
+  /** "Min uppföljning": the units the signed-in chef leads, with their counts. */
+  getFollowUpOverview(query: {
+    from?: string;
+    to?: string;
+    dueWithinDays?: number;
+  }): Promise<FollowUpOverview>;
+  listUppfoljningar(unitRef: string): Promise<Uppfoljning[]>;
+  recordUppfoljning(body: RecordUppfoljningRequest): Promise<Uppfoljning>;
+  updateUppfoljning(
+    id: string,
+    body: UpdateUppfoljningRequest,
+  ): Promise<Uppfoljning>;
 }
 
 /**

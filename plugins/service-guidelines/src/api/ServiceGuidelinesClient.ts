@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  FollowUpOverview,
   HealthStatus,
   ListSynpunkterQuery,
   Page,
@@ -10,6 +11,9 @@ import {
   Synpunkt,
   SynpunktWithHistory,
   UpdateSynpunktRequest,
+  RecordUppfoljningRequest,
+  UpdateUppfoljningRequest,
+  Uppfoljning,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { ServiceGuidelinesApi, SynpunktAction } from './ServiceGuidelinesApi';
 
@@ -34,12 +38,7 @@ export class ServiceGuidelinesClient implements ServiceGuidelinesApi {
   }
 
   listSynpunkter(query: ListSynpunkterQuery): Promise<Page<Synpunkt>> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    const search = params.toString();
-    return this.request('GET', `/synpunkter${search ? `?${search}` : ''}`);
+    return this.request('GET', `/synpunkter${searchOf(query)}`);
   }
 
   getSynpunkt(id: string): Promise<SynpunktWithHistory> {
@@ -74,8 +73,39 @@ export class ServiceGuidelinesClient implements ServiceGuidelinesApi {
     return items;
   }
 
+  getFollowUpOverview(query: {
+    from?: string;
+    to?: string;
+    dueWithinDays?: number;
+  }): Promise<FollowUpOverview> {
+    return this.request('GET', `/uppfoljning/oversikt${searchOf(query)}`);
+  }
+
+  async listUppfoljningar(unitRef: string): Promise<Uppfoljning[]> {
+    const { items } = await this.request<{ items: Uppfoljning[] }>(
+      'GET',
+      `/uppfoljningar${searchOf({ unit: unitRef })}`,
+    );
+    return items;
+  }
+
+  recordUppfoljning(body: RecordUppfoljningRequest): Promise<Uppfoljning> {
+    return this.request('POST', '/uppfoljningar', body);
+  }
+
+  updateUppfoljning(
+    id: string,
+    body: UpdateUppfoljningRequest,
+  ): Promise<Uppfoljning> {
+    return this.request(
+      'PUT',
+      `/uppfoljningar/${encodeURIComponent(id)}`,
+      body,
+    );
+  }
+
   private async request<T>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     path: string,
     body?: unknown,
   ): Promise<T> {
@@ -96,4 +126,14 @@ export class ServiceGuidelinesClient implements ServiceGuidelinesApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `?a=1&b=2` of the set values, or nothing. */
+function searchOf(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }

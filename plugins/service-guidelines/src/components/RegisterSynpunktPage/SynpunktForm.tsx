@@ -17,9 +17,10 @@ import {
   TEXT_LIMITS,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { CalendarDateTime, parseDateTime } from '@internationalized/date';
-import { FormEvent, useEffect, useRef } from 'react';
+import { FormEvent, useRef } from 'react';
 import { Form } from 'react-aria-components';
 import { UnitOption } from '../../hooks/useUnits';
+import { useFocusFirstError } from '../../hooks/useFocusFirstError';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 import { SynpunktDraft } from './formState';
 
@@ -57,13 +58,7 @@ export function SynpunktForm(props: {
     value: SynpunktDraft[K],
   ) => onChange({ ...draft, [key]: value });
 
-  useEffect(() => {
-    if (Object.keys(fieldErrors).length === 0) return;
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [data-invalid] input, [data-invalid] textarea, [data-invalid] button',
-    );
-    firstInvalid?.focus();
-  }, [fieldErrors]);
+  useFocusFirstError(formRef, fieldErrors);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

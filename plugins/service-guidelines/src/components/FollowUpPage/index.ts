@@ -1,0 +1,1 @@
+export { FollowUpRouter } from './FollowUpRouter';
