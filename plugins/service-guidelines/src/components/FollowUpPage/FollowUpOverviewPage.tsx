@@ -1,13 +1,11 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  Alert,
   Button,
   Container,
   Flex,
   Header,
   Link,
-  Skeleton,
   Text,
   TextField,
 } from '@backstage/ui';
@@ -19,7 +17,7 @@ import { serviceGuidelinesApiRef } from '../../api/ServiceGuidelinesApi';
 import { useFormatters } from '../../hooks/useFormatters';
 import { followUpRouteRef, synpunkterRouteRef } from '../../routes';
 import { serviceGuidelinesTranslationRef } from '../../translation';
-import { serverProblemOf } from '../shared/serverErrors';
+import { LoadingOrFailure } from '../shared/LoadingOrFailure';
 
 const cell = {
   padding: '8px 12px',
@@ -110,15 +108,11 @@ export function FollowUpOverviewPage() {
             </Flex>
           </form>
 
-          {overview.loading && <Skeleton width="100%" height={200} />}
-          {overview.error && (
-            <Alert
-              status="danger"
-              role="alert"
-              title={t('followUp.loadFailed')}
-              description={serverProblemOf(overview.error).message}
-            />
-          )}
+          <LoadingOrFailure
+            loading={overview.loading}
+            error={overview.error}
+            failedTitle={t('followUp.loadFailed')}
+          />
           {value && value.units.length === 0 && (
             <Text as="p">{t('followUp.notChef')}</Text>
           )}

@@ -1,15 +1,6 @@
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import {
-  Alert,
-  Button,
-  Container,
-  Flex,
-  Header,
-  Link,
-  Skeleton,
-  Text,
-} from '@backstage/ui';
+import { Button, Container, Flex, Header, Link, Text } from '@backstage/ui';
 import { Synpunkt } from '@service-guidelines/plugin-service-guidelines-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -18,7 +9,7 @@ import { useFormatters } from '../../hooks/useFormatters';
 import { useRegistry } from '../../hooks/useRegistry';
 import { followUpRouteRef } from '../../routes';
 import { serviceGuidelinesTranslationRef } from '../../translation';
-import { serverProblemOf } from '../shared/serverErrors';
+import { LoadingOrFailure } from '../shared/LoadingOrFailure';
 import { useUnitTitle } from './useUnitTitle';
 
 const cell = {
@@ -103,15 +94,11 @@ export function StaffMeetingPrintPage() {
           <style>
             {'@media print { .sg-no-print, nav { display: none !important; } }'}
           </style>
-          {state.loading && <Skeleton width="100%" height={200} />}
-          {state.error && (
-            <Alert
-              status="danger"
-              role="alert"
-              title={t('followUp.loadFailed')}
-              description={serverProblemOf(state.error).message}
-            />
-          )}
+          <LoadingOrFailure
+            loading={state.loading}
+            error={state.error}
+            failedTitle={t('followUp.loadFailed')}
+          />
           {state.value && (
             <>
               <Text as="p">

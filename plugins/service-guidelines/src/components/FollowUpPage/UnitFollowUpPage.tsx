@@ -10,7 +10,6 @@ import {
   Flex,
   Header,
   Link,
-  Skeleton,
   Text,
 } from '@backstage/ui';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
@@ -27,6 +26,7 @@ import { useFormatters } from '../../hooks/useFormatters';
 import { followUpRouteRef, synpunktRouteRef } from '../../routes';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 import { FactList } from '../shared/FactList';
+import { LoadingOrFailure } from '../shared/LoadingOrFailure';
 import { serverProblemOf } from '../shared/serverErrors';
 import { useUnitTitle } from './useUnitTitle';
 
@@ -67,17 +67,11 @@ export function UnitFollowUpPage() {
             </ButtonLink>
             <Link href={followUpLink()}>{t('followUp.back')}</Link>
           </Flex>
-          {records.loading && !records.value && (
-            <Skeleton width="100%" height={200} />
-          )}
-          {records.error && (
-            <Alert
-              status="danger"
-              role="alert"
-              title={t('followUp.loadFailed')}
-              description={serverProblemOf(records.error).message}
-            />
-          )}
+          <LoadingOrFailure
+            loading={Boolean(records.loading && !records.value)}
+            error={records.error}
+            failedTitle={t('followUp.loadFailed')}
+          />
           {records.value?.length === 0 && (
             <Text as="p">{t('followUp.none')}</Text>
           )}

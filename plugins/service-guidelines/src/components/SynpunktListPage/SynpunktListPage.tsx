@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
-  Alert,
   Button,
   Checkbox,
   Container,
@@ -9,7 +8,6 @@ import {
   Header,
   SearchField,
   Select,
-  Skeleton,
   Text,
 } from '@backstage/ui';
 import {
@@ -25,7 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { serviceGuidelinesApiRef } from '../../api/ServiceGuidelinesApi';
 import { useRegistry } from '../../hooks/useRegistry';
 import { serviceGuidelinesTranslationRef } from '../../translation';
-import { serverProblemOf } from '../shared/serverErrors';
+import { LoadingOrFailure } from '../shared/LoadingOrFailure';
 import { SynpunktTable } from '../shared/SynpunktTable';
 
 const FILTER_KEYS = [
@@ -135,15 +133,11 @@ export function SynpunktListPage() {
             </Flex>
           </section>
 
-          {page.loading && <Skeleton width="100%" height={200} />}
-          {page.error && (
-            <Alert
-              status="danger"
-              role="alert"
-              title={t('list.loadFailed')}
-              description={serverProblemOf(page.error).message}
-            />
-          )}
+          <LoadingOrFailure
+            loading={page.loading}
+            error={page.error}
+            failedTitle={t('list.loadFailed')}
+          />
           {page.value && page.value.items.length === 0 && (
             <Text as="p">{t('list.empty')}</Text>
           )}

@@ -9,7 +9,6 @@ import {
   Container,
   Flex,
   Header,
-  Skeleton,
   Text,
 } from '@backstage/ui';
 import {
@@ -24,7 +23,7 @@ import { useDueText } from '../../hooks/useDueText';
 import { useFormatters } from '../../hooks/useFormatters';
 import { useRegistry } from '../../hooks/useRegistry';
 import { serviceGuidelinesTranslationRef } from '../../translation';
-import { serverProblemOf } from '../shared/serverErrors';
+import { LoadingOrFailure } from '../shared/LoadingOrFailure';
 import { FactList } from '../shared/FactList';
 import { ActionForms } from './ActionForms';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -61,15 +60,12 @@ export function SynpunktPage() {
       />
       <Container>
         <Flex direction="column" gap="4">
-          {state.loading && !synpunkt && <Skeleton width="100%" height={240} />}
-          {state.error && (
-            <Alert
-              status="danger"
-              role="alert"
-              title={t('detail.loadFailed')}
-              description={serverProblemOf(state.error).message}
-            />
-          )}
+          <LoadingOrFailure
+            loading={Boolean(state.loading && !synpunkt)}
+            error={state.error}
+            failedTitle={t('detail.loadFailed')}
+            height={240}
+          />
           {synpunkt && (
             <>
               <Card>
