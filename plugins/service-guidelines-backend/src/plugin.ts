@@ -154,6 +154,11 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           rules,
           areas: settings.areas,
           clock,
+          followUps: {
+            unitTypes: uppfoljning.unitTypes,
+            unitsFollowedUp: (units, from, to) =>
+              stores.uppfoljningar.unitsFollowedUp(units, from, to),
+          },
         });
 
         await scheduleDemoSynpunkter({

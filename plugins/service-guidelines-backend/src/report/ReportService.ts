@@ -12,6 +12,7 @@ import {
   SYNPUNKT_TYPES,
   stockholmDateOf,
   SynpunktReport,
+  UppfoljningFigure,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { DateTime } from 'luxon';
 import { OrganisationStore, OrgUnit } from '../database/OrganisationStore';
@@ -60,6 +61,15 @@ export class ReportService {
       clock: () => Date;
       /** Brings the organisation mirror up to date when a unit asked for is not in it yet. */
       refreshOrganisation?: () => Promise<void>;
+      /** Where "Andel enheter uppföljda" comes from; without it the measure is not available. */
+      followUps?: {
+        unitTypes: readonly string[];
+        unitsFollowedUp(
+          unitRefs: string[],
+          from: string,
+          to: string,
+        ): Promise<Set<string>>;
+      };
     },
   ) {}
 
@@ -177,8 +187,8 @@ export class ReportService {
         truncated: firstImprovements.length < total.current.forbattringar,
       },
       uppfoljning: {
-        current: { available: false, note: UPPFOLJNING_NOT_AVAILABLE },
-        previous: { available: false, note: UPPFOLJNING_NOT_AVAILABLE },
+        current: await this.uppfoljning(units, scope?.unitRef, period),
+        previous: await this.uppfoljning(units, scope?.unitRef, previousPeriod),
       },
       definitions: [...MEASURE_DEFINITIONS],
     };
@@ -223,6 +233,37 @@ export class ReportService {
       stateDate: period.stateDate,
       cutoff: deadlineCutoffOf(period, today),
       endInstant: endInstantOf(period.stateDate),
+    };
+  }
+
+  /**
+   * Andel enheter uppföljda (MEASURES.md): enheter in the scope with at least one uppföljning
+   * dated in the period ÷ enheter in the scope.
+   */
+  private async uppfoljning(
+    units: OrgUnit[],
+    scopeRef: string | undefined,
+    period: { from: string; to: string },
+  ): Promise<UppfoljningFigure> {
+    const followUps = this.deps.followUps;
+    if (!followUps) {
+      return { available: false, note: UPPFOLJNING_NOT_AVAILABLE };
+    }
+    const inScope = scopeRef
+      ? new Set(this.subtree(units, scopeRef).map(u => u.unitRef))
+      : undefined;
+    const enheter = units
+      .filter(u => followUps.unitTypes.includes(u.type))
+      .filter(u => !inScope || inScope.has(u.unitRef))
+      .map(u => u.unitRef);
+    const uppfoljda = enheter.length
+      ? (await followUps.unitsFollowedUp(enheter, period.from, period.to)).size
+      : 0;
+    return {
+      available: true,
+      enheter: enheter.length,
+      uppfoljda,
+      andel: enheter.length ? uppfoljda / enheter.length : null,
     };
   }
 

@@ -35,6 +35,8 @@ export async function createReports(options: {
   rules: SvarstidRules;
   areas: ReadonlyArray<{ id: string; title: string }>;
   clock: () => Date;
+  /** Where "Andel enheter uppföljda" comes from. */
+  followUps?: ConstructorParameters<typeof ReportService>[0]['followUps'];
 }): Promise<{ reports: ReportService; reportReach: ReportReachResolver }> {
   const settings = readReportSettings(options.config);
   const client = await options.database.getClient();
@@ -54,6 +56,7 @@ export async function createReports(options: {
         options.config.getOptionalString('organization.name') ?? 'Kommunen',
       clock: options.clock,
       refreshOrganisation: options.refreshOrganisation,
+      followUps: options.followUps,
     }),
     reportReach: new ReportReachResolver({
       userInfo: options.userInfo,

@@ -64,7 +64,13 @@ describe.each(databases.eachSupportedId())('report API on %p', databaseId => {
         });
         expect(res.body.total.previous.antal).toBe(1);
         expect(res.body.definitions).toHaveLength(22);
-        expect(res.body.uppfoljning.current.available).toBe(false);
+        // Enheter below bun: grundskola and skolan; none followed up in the fixture.
+        expect(res.body.uppfoljning.current).toEqual({
+          available: true,
+          enheter: 2,
+          uppfoljda: 0,
+          andel: 0,
+        });
         expect(JSON.stringify(res.body)).not.toContain(CUSTOMER.email);
       },
     );
@@ -198,5 +204,29 @@ describe.each(databases.eachSupportedId())('report API on %p', databaseId => {
       expect(text).toMatch(/Number\n9\n1\n8\n/);
       expect(text).not.toContain(CUSTOMER.name);
     });
+  });
+
+  it('counts the enheter followed up in the period as "Andel enheter uppföljda"', async () => {
+    await backend
+      .as('maria')
+      .post('/uppfoljningar', {
+        unitRef: 'group:default/skolan',
+        heldDate: '2026-05-04',
+        participants: [{ name: 'Personalen' }],
+        conclusions: 'Vårens synpunkter genomgångna.',
+      })
+      .expect(201);
+    const res = await backend
+      .as('karin')
+      .get(`/reports/synpunkter?${DELAR_2026_BUN}`)
+      .expect(200);
+    expect(res.body.uppfoljning.current).toEqual({
+      available: true,
+      enheter: 2,
+      uppfoljda: 1,
+      andel: 0.5,
+    });
+    // The previous period (delår 2025) had none.
+    expect(res.body.uppfoljning.previous).toMatchObject({ uppfoljda: 0 });
   });
 });
