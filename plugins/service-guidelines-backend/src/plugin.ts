@@ -224,6 +224,9 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
               clock,
               dueSoonWorkingDays: uppfoljning.dueSoonWorkingDays,
               interval: uppfoljning.interval,
+              refreshOrganisation: async () => {
+                await organisationSync.run();
+              },
             }),
           }),
         );

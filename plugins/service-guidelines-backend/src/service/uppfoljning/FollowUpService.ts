@@ -39,6 +39,8 @@ export class FollowUpService {
       clock: Clock;
       dueSoonWorkingDays: number;
       interval: FollowUpInterval;
+      /** Brings the organisation mirror up to date; used when it is still empty after start-up. */
+      refreshOrganisation?: () => Promise<void>;
     },
   ) {}
 
@@ -54,7 +56,7 @@ export class FollowUpService {
       to: input.to ?? (input.from ? today : current.to),
     };
 
-    const scope = await this.deps.organisation.unitsLedBy(userRef);
+    const scope = await this.scopeOf(userRef);
     if (scope.length === 0) {
       return { today, dueBy, dueWithinDays, period, units: [] };
     }
@@ -204,8 +206,22 @@ export class FollowUpService {
     return record;
   }
 
+  /** The units the user leads and every unit below, from the mirror of the catalog. */
+  private async scopeOf(userRef: string): Promise<string[]> {
+    const { organisation, refreshOrganisation } = this.deps;
+    const scope = await organisation.unitsLedBy(userRef);
+    if (scope.length === 0 && refreshOrganisation) {
+      // Just after start-up the mirror may not have been filled from the catalog yet.
+      if ((await organisation.listUnits()).length === 0) {
+        await refreshOrganisation();
+        return organisation.unitsLedBy(userRef);
+      }
+    }
+    return scope;
+  }
+
   private async requireInScope(unitRef: string, userRef: string) {
-    const scope = await this.deps.organisation.unitsLedBy(userRef);
+    const scope = await this.scopeOf(userRef);
     if (!scope.includes(unitRef)) {
       throw new NotAllowedError(
         `You are not chef of ${unitRef} or of a unit above it`,

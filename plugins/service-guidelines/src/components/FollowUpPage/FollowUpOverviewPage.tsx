@@ -175,9 +175,6 @@ export function FollowUpOverviewPage() {
                           href={`${followUpLink()}/enhet?${new URLSearchParams({
                             unit: unit.unitRef,
                           })}`}
-                          aria-label={t('followUp.unitLink', {
-                            unit: unit.title,
-                          })}
                         >
                           {unit.title}
                         </Link>
