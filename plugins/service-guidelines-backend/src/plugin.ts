@@ -186,6 +186,9 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           settings: uppfoljning,
           followUpUnitTypes: uppfoljning.unitTypes,
           clock,
+          refreshOrganisation: async () => {
+            await organisationSync.run();
+          },
         });
 
         deps.httpRouter.use(

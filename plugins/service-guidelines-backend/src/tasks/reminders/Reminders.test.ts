@@ -230,4 +230,26 @@ describe.each(databases.eachSupportedId())('reminders on %p', databaseId => {
       if (second !== knex) await second.destroy();
     }
   });
+
+  it('fills an empty organisation mirror before it looks for chefs', async () => {
+    const organisation = new KnexOrganisationStore(knex);
+    const units = await organisation.listUnits();
+    await organisation.replaceAll([]);
+    const refreshOrganisation = jest.fn(() => organisation.replaceAll(units));
+    const sent: NotificationSendOptions[] = [];
+    const settings = readUppfoljningSettings(new ConfigReader({}));
+    const result = await new Reminders({
+      store: new KnexReminderStore(knex),
+      organisation,
+      notifications: { send: async options => void sent.push(options) },
+      rules: readSvarstidRules(new ConfigReader({})),
+      settings,
+      followUpUnitTypes: settings.unitTypes,
+      clock: () => new Date('2026-10-05T07:00:00Z'),
+      logger: mockServices.logger.mock(),
+      refreshOrganisation,
+    }).run();
+    expect(refreshOrganisation).toHaveBeenCalledTimes(1);
+    expect(result.followUp).toBe(3);
+  });
 });

@@ -23,6 +23,7 @@ export async function scheduleReminders(options: {
   settings: UppfoljningSettings;
   followUpUnitTypes: readonly string[];
   clock: () => Date;
+  refreshOrganisation?: () => Promise<void>;
 }): Promise<Reminders> {
   const reminders = new Reminders(options);
   if (options.settings.reminders.enabled) {
