@@ -11,6 +11,8 @@ import { createSynpunktRoutes } from './routes/synpunktRoutes';
 import { createFortroendevaldaRoutes } from './routes/fortroendevaldaRoutes';
 import { createPublicDirectoryRoutes } from './routes/publicDirectoryRoutes';
 import { createReportRoutes } from './routes/reportRoutes';
+import { explainTooLargeBody } from './tooLargeBody';
+import { refuseNulInPath } from './refuseNulInPath';
 import { ReportReachResolver, ReportService } from '../report';
 import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
 import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
@@ -44,6 +46,7 @@ export async function createRouter(
   // Bodies over this are refused with 413 before any handler runs; the largest legitimate body
   // (a synpunkt with a 10 000-character description) is far below it.
   router.use(express.json({ limit: '256kb' }));
+  router.use(refuseNulInPath);
   router.use(createHealthRoutes(options));
   const openApi = buildOpenApiDocument(options.version);
   router.get('/openapi.json', (_req, res) => {
@@ -60,5 +63,7 @@ export async function createRouter(
       requestsPerMinute: options.publicRequestsPerMinute,
     }),
   );
+  // Last: it sees the errors of every route above, including the import's own body limit.
+  router.use(explainTooLargeBody);
   return router;
 }

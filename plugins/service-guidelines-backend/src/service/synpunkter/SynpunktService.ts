@@ -87,7 +87,13 @@ function decodeCursor(value: string): ListCursor {
     const [registeredAt, id] = JSON.parse(
       Buffer.from(value, 'base64url').toString('utf8'),
     );
-    if (typeof registeredAt === 'string' && typeof id === 'string') {
+    // Only what the API itself writes into a cursor: an instant and an id, nothing else.
+    if (
+      typeof registeredAt === 'string' &&
+      typeof id === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(registeredAt) &&
+      /^[\w-]{1,64}$/.test(id)
+    ) {
       return { registeredAt, id };
     }
   } catch {
