@@ -62,12 +62,19 @@ export interface CallerAccess {
   handle: Access;
 }
 
+/**
+ * Columns whose values the history records only as changed: the contact details, and the free
+ * texts a sekretess synpunkt hides from readers without personal-data access (which would
+ * otherwise read them in the history).
+ */
 const PERSONAL_FIELDS = [
   'contact_name',
   'contact_email',
   'contact_phone',
   'contact_address',
   'description',
+  'utredning',
+  'aterkoppling_summary',
 ] as const;
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -248,7 +255,7 @@ export class SynpunktService {
       caller.personalData,
     );
     if (personalDataVisible) {
-      await this.auditPersonalDataRead(caller.userRef, [stored.row]);
+      await this.auditPersonalDataRead(caller.userRef, [stored.row], 'read');
     }
     return {
       ...toApi(stored, personalDataVisible),
@@ -282,7 +289,7 @@ export class SynpunktService {
     );
     const shown = page.filter(s => visible.has(s.row.id)).map(s => s.row);
     if (shown.length) {
-      await this.auditPersonalDataRead(caller.userRef, shown);
+      await this.auditPersonalDataRead(caller.userRef, shown, 'list');
     }
     const last = page[page.length - 1];
     return {
@@ -593,10 +600,12 @@ export class SynpunktService {
       });
       return store.get(id, undefined, tx);
     });
-    return toApi(
-      stored!,
-      await this.personalDataVisible(id, caller.personalData),
-    );
+    const visible = await this.personalDataVisible(id, caller.personalData);
+    if (visible) {
+      // The answer shows the personal data again: a read like any other.
+      await this.auditPersonalDataRead(caller.userRef, [stored!.row], action);
+    }
+    return toApi(stored!, visible);
   }
 
   private async pausesAfter(
@@ -782,7 +791,15 @@ export class SynpunktService {
     return new Set(await this.deps.store.idsMatching(ids, access));
   }
 
-  private async auditPersonalDataRead(userRef: string, rows: SynpunktRow[]) {
+  /**
+   * Tells the auditor who read the personal data of which synpunkter, in which request, and on
+   * what ground: only handläggare, chefs of the unit and administrators get personal data.
+   */
+  private async auditPersonalDataRead(
+    userRef: string,
+    rows: SynpunktRow[],
+    request: 'read' | 'list' | WorkflowAction,
+  ) {
     const withPersonalData = rows.filter(
       r =>
         r.contact_name ||
@@ -797,7 +814,9 @@ export class SynpunktService {
       severityLevel: 'medium',
       meta: {
         actor: userRef,
-        reason: 'handling: handläggare or chef of the unit',
+        request,
+        reason:
+          'handling the synpunkt: handläggare, chef of its unit or above, or administrator',
         synpunkter: withPersonalData.map(r => r.registration_number),
       },
     });
