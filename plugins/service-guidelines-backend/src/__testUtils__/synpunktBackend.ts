@@ -1,4 +1,11 @@
-import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import {
   mockCredentials,
   mockServices,
@@ -96,6 +103,8 @@ export async function startSynpunktBackend(options: {
   knex: Knex;
   config?: JsonObject;
   extraFeatures?: ServiceFactory[];
+  /** The catalog to use instead of a mock holding the test organisation. */
+  catalog?: CatalogService;
 }) {
   const auditor = mockServices.auditor.mock();
   const logger = new RecordingRootLogger();
@@ -104,7 +113,13 @@ export async function startSynpunktBackend(options: {
       logger.factory(),
       serviceGuidelinesPlugin,
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory({ entities: testOrganisation }),
+      options.catalog
+        ? createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => options.catalog!,
+          })
+        : catalogServiceMock.factory({ entities: testOrganisation }),
       policyBackedPermissions().factory,
       membershipUserInfo().factory,
       auditor.factory,
