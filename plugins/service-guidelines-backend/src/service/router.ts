@@ -45,7 +45,13 @@ export async function createRouter(
   const router = Router();
   // Bodies over this are refused with 413 before any handler runs; the largest legitimate body
   // (a synpunkt with a 10 000-character description) is far below it.
-  router.use(express.json({ limit: '256kb' }));
+  const json = express.json({ limit: '256kb' });
+  // The import routes read their file themselves, JSON too, with their own larger limit.
+  router.use((req, res, next) =>
+    req.path.startsWith('/fortroendevalda/import/')
+      ? next()
+      : json(req, res, next),
+  );
   router.use(refuseNulInPath);
   router.use(createHealthRoutes(options));
   const openApi = buildOpenApiDocument(options.version);

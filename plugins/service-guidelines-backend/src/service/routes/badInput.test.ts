@@ -38,6 +38,49 @@ describe.each(databases.eachSupportedId())('bad input on %p', databaseId => {
     expect(res.body.error.message).toMatch(/limit of 5120 kB/);
   });
 
+  it('takes a JSON import over the JSON limit but within the import limit of 5 MB', async () => {
+    const organ = await backend.as('sara').post('/fortroendevalda', {
+      name: 'Känd Ledamot',
+      party: 'S',
+      email: 'kand.ledamot@kommun.se',
+      uppdrag: [
+        {
+          organ: 'Kommunstyrelsen',
+          role: 'ledamot',
+          from: '2023-01-01',
+          newOrgan: true,
+        },
+      ],
+    });
+    const people = Array.from({ length: 2000 }, (_, i) => ({
+      namn: `Ledamot Nummer ${i} med ett ganska långt namn för storlekens skull`,
+      parti: 'S',
+      epost: `ledamot.nummer.${i}@kommun.se`,
+      organ: 'Kommunstyrelsen',
+      roll: 'ersättare',
+      fran: '2023-01-01',
+    }));
+    const file = JSON.stringify(people, null, 2);
+    const res = await backend
+      .as('sara')
+      .post('/fortroendevalda/import/dry-run')
+      .set('Content-Type', 'application/json')
+      .send(file);
+    expect({
+      organ: organ.status,
+      bigger: file.length > 256 * 1024,
+      status: res.status,
+      format: res.body.format,
+      added: res.body.people?.added?.length,
+    }).toEqual({
+      organ: 201,
+      bigger: true,
+      status: 200,
+      format: 'json',
+      added: 2000,
+    });
+  });
+
   it('stores and returns text exactly as typed, markup included', async () => {
     const description =
       '<script>alert(1)</script> <img src=x onerror=alert(2)> & "citat" \u202eÅÄÖ 👩‍👧\nrad två';
