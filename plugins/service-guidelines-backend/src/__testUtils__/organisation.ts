@@ -25,6 +25,15 @@ function group(
   };
 }
 
+/** A role group outside the tree whose report readers reach the given unit and those below. */
+function reportReaderGroup(name: string, scope: string): Entity {
+  const entity = group(name, 'roll');
+  entity.metadata.annotations = {
+    'service-guidelines/report-scope': `group:default/${scope}`,
+  };
+  return entity;
+}
+
 function user(name: string, memberOf: string[]): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -44,7 +53,9 @@ function user(name: string, memberOf: string[]): Entity {
  * ├ soc (nämnd) → socialforvaltningen (förvaltning, chef eva) → ifo (enhet, chef hanna)
  * └ ks (nämnd) → klf (förvaltning, chef anna) → kontaktcenter (enhet, chef peter)
  * ```
- * Employees: erik (kontaktcenter), ahmed (ifo), sara (administrator), karin (report reader).
+ * Employees: erik (kontaktcenter), ahmed (ifo), sara (administrator), karin (report reader of
+ * the whole organisation), klara (kommunstyrelsens report reader, reaching from the kommun down)
+ * and nils (barn- och utbildningsnämndens report reader, reaching bun and below).
  */
 export const testOrganisation: Entity[] = [
   group('kommunen', 'kommun'),
@@ -60,6 +71,8 @@ export const testOrganisation: Entity[] = [
   group('kontaktcenter', 'enhet', 'klf', 'peter'),
   group('admins', 'roll'),
   group('rapportlasare', 'roll'),
+  reportReaderGroup('ks-rapportlasare', 'kommunen'),
+  reportReaderGroup('bun-rapportlasare', 'bun'),
   user('lars', ['utbildning']),
   user('jonas', ['grundskola']),
   user('maria', ['skolan']),
@@ -71,6 +84,8 @@ export const testOrganisation: Entity[] = [
   user('ahmed', ['ifo']),
   user('sara', ['admins']),
   user('karin', ['rapportlasare']),
+  user('klara', ['ks-rapportlasare']),
+  user('nils', ['bun-rapportlasare']),
 ];
 
 /** The ownership refs the sign-in resolver would give each test user: themselves and their groups. */

@@ -1,4 +1,11 @@
-import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import {
   mockCredentials,
   mockServices,
@@ -12,10 +19,15 @@ import request from 'supertest';
 import { ServiceGuidelinesPolicy } from '../permissions/ServiceGuidelinesPolicy';
 import { serviceGuidelinesPlugin } from '../plugin';
 import { ownershipOf, testOrganisation } from './organisation';
+import { RecordingRootLogger } from './recordingLogger';
 
 const policy = new ServiceGuidelinesPolicy({
   administrators: ['group:default/admins'],
-  reportReaders: ['group:default/rapportlasare'],
+  reportReaders: [
+    'group:default/rapportlasare',
+    'group:default/ks-rapportlasare',
+    'group:default/bun-rapportlasare',
+  ],
 });
 
 type Principal = { userEntityRef?: string } | undefined;
@@ -72,19 +84,44 @@ function policyBackedPermissions() {
   });
 }
 
+/** The user info the sign-in resolver would give: the test user and their groups. */
+function membershipUserInfo() {
+  return mockServices.userInfo.mock({
+    getUserInfo: async credentials => {
+      const userEntityRef = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef,
+        ownershipEntityRefs: ownershipOf(userEntityRef.split('/')[1]),
+      };
+    },
+  });
+}
+
 /** Starts the plugin on the given database with the test organisation in the catalog. */
 export async function startSynpunktBackend(options: {
   knex: Knex;
   config?: JsonObject;
   extraFeatures?: ServiceFactory[];
+  /** The catalog to use instead of a mock holding the test organisation. */
+  catalog?: CatalogService;
 }) {
   const auditor = mockServices.auditor.mock();
+  const logger = new RecordingRootLogger();
   const { server } = await startTestBackend({
     features: [
+      logger.factory(),
       serviceGuidelinesPlugin,
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory({ entities: testOrganisation }),
+      options.catalog
+        ? createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => options.catalog!,
+          })
+        : catalogServiceMock.factory({ entities: testOrganisation }),
       policyBackedPermissions().factory,
+      membershipUserInfo().factory,
       auditor.factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.extraFeatures ?? []),
@@ -120,7 +157,27 @@ export async function startSynpunktBackend(options: {
           .set('Authorization', header),
     };
   };
-  return { server, as, auditor };
+  /** A request without any credentials, as a browser of the external website sends it. */
+  const unauthenticated = () => {
+    const api = '/api/service-guidelines';
+    return {
+      get: (path: string) => request(server).get(api + path),
+      post: (path: string, body?: object) =>
+        request(server)
+          .post(api + path)
+          .send(body),
+      patch: (path: string, body?: object) =>
+        request(server)
+          .patch(api + path)
+          .send(body),
+      put: (path: string, body?: object) =>
+        request(server)
+          .put(api + path)
+          .send(body),
+      delete: (path: string) => request(server).delete(api + path),
+    };
+  };
+  return { server, as, unauthenticated, auditor, logLines: logger.lines };
 }
 
 /** A valid registration: a klagomål by e-mail about skolan, with contact details. */

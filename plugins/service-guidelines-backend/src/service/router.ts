@@ -15,6 +15,8 @@ import { createGallringRoutes } from './routes/gallringRoutes';
 import { createUppfoljningRoutes } from './routes/uppfoljningRoutes';
 import { FollowUpService } from './uppfoljning/FollowUpService';
 import { Gallring } from '../tasks/gallring';
+import { explainTooLargeBody } from './tooLargeBody';
+import { refuseNulInPath } from './refuseNulInPath';
 import { ReportReachResolver, ReportService } from '../report';
 import { FortroendevaldService } from './fortroendevalda/FortroendevaldService';
 import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
@@ -49,7 +51,14 @@ export async function createRouter(
   const router = Router();
   // Bodies over this are refused with 413 before any handler runs; the largest legitimate body
   // (a synpunkt with a 10 000-character description) is far below it.
-  router.use(express.json({ limit: '256kb' }));
+  const json = express.json({ limit: '256kb' });
+  // The import routes read their file themselves, JSON too, with their own larger limit.
+  router.use((req, res, next) =>
+    req.path.startsWith('/fortroendevalda/import/')
+      ? next()
+      : json(req, res, next),
+  );
+  router.use(refuseNulInPath);
   router.use(createHealthRoutes(options));
   const openApi = buildOpenApiDocument(options.version);
   router.get('/openapi.json', (_req, res) => {
@@ -68,5 +77,7 @@ export async function createRouter(
       requestsPerMinute: options.publicRequestsPerMinute,
     }),
   );
+  // Last: it sees the errors of every route above, including the import's own body limit.
+  router.use(explainTooLargeBody);
   return router;
 }

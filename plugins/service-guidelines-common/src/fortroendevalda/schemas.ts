@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../validation';
+import {
+  isoDateSchema,
+  MAX_VERSION,
+  hasNoNulCharacter,
+  NUL_CHARACTER_MESSAGE,
+  tooLongMessage,
+  UNKNOWN_VERSION_MESSAGE,
+} from '../validation';
 import {
   KNOWN_PARTIES,
   TERM_FILTERS,
@@ -19,6 +26,10 @@ export const FORTROENDEVALD_LIMITS = {
   phone: 50,
   photoUrl: 500,
   organ: 200,
+  /** A role as written: its id, its Swedish title or a common variant. */
+  role: 100,
+  /** The free-text search of the directory. */
+  search: 200,
 } as const;
 
 const collapse = (value: string) => value.trim().replace(/\s+/g, ' ');
@@ -77,7 +88,8 @@ const requiredText = (max: number) =>
       z
         .string()
         .min(1, 'must not be empty')
-        .max(max, `must be at most ${max} characters`),
+        .max(max, tooLongMessage(max))
+        .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE),
     );
 
 const optionalText = (max: number) =>
@@ -85,7 +97,13 @@ const optionalText = (max: number) =>
     .string({ error: 'must be text' })
     .nullish()
     .transform(value => (value ? collapse(value) : undefined))
-    .pipe(z.string().max(max, `must be at most ${max} characters`).optional());
+    .pipe(
+      z
+        .string()
+        .max(max, tooLongMessage(max))
+        .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+        .optional(),
+    );
 
 /** @public */
 export const partySchema = requiredText(FORTROENDEVALD_LIMITS.party)
@@ -132,6 +150,8 @@ export const photoUrlSchema = optionalText(
 /** @public */
 export const uppdragRoleSchema = z
   .string({ error: 'is required' })
+  .max(FORTROENDEVALD_LIMITS.role, tooLongMessage(FORTROENDEVALD_LIMITS.role))
+  .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
   .transform((value, ctx) => {
     const role = parseUppdragRole(value);
     if (!role) {
@@ -199,7 +219,8 @@ const version = z
       'is required: the version of the förtroendevald the change is based on',
   })
   .int()
-  .positive();
+  .positive()
+  .max(MAX_VERSION, UNKNOWN_VERSION_MESSAGE);
 
 /**
  * The body of `POST /fortroendevalda`: a person, and optionally their uppdrag.
@@ -276,7 +297,8 @@ export const versionQuerySchema = z.object({
   version: z.coerce
     .number({ error: 'is required: the version the removal is based on' })
     .int('must be a whole number')
-    .positive('must be a positive whole number'),
+    .positive('must be a positive whole number')
+    .max(MAX_VERSION, UNKNOWN_VERSION_MESSAGE),
 });
 
 /**
@@ -286,9 +308,33 @@ export const versionQuerySchema = z.object({
  * @public
  */
 export const listFortroendevaldaQuerySchema = z.object({
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
-  organ: z.string().trim().max(FORTROENDEVALD_LIMITS.organ).optional(),
-  party: z.string().trim().max(FORTROENDEVALD_LIMITS.party).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(
+      FORTROENDEVALD_LIMITS.search,
+      tooLongMessage(FORTROENDEVALD_LIMITS.search),
+    )
+    .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+    .optional(),
+  organ: z
+    .string()
+    .trim()
+    .max(
+      FORTROENDEVALD_LIMITS.organ,
+      tooLongMessage(FORTROENDEVALD_LIMITS.organ),
+    )
+    .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+    .optional(),
+  party: z
+    .string()
+    .trim()
+    .max(
+      FORTROENDEVALD_LIMITS.party,
+      tooLongMessage(FORTROENDEVALD_LIMITS.party),
+    )
+    .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+    .optional(),
   role: uppdragRoleSchema.optional(),
   term: z
     .enum(TERM_FILTERS, { error: `must be one of ${TERM_FILTERS.join(', ')}` })

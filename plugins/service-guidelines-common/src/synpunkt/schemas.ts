@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { entityRefSchema, isoDateSchema } from '../validation';
+import {
+  entityRefSchema,
+  isoDateSchema,
+  MAX_VERSION,
+  hasNoNulCharacter,
+  NUL_CHARACTER_MESSAGE,
+  tooLongMessage,
+  UNKNOWN_VERSION_MESSAGE,
+} from '../validation';
 import {
   ATERKOPPLING_METHODS,
   ContactDetails,
@@ -24,6 +32,14 @@ export const TEXT_LIMITS = {
   phone: 50,
   address: 500,
   title: 200,
+  /** An area id, in a body or a query. */
+  area: 100,
+  /** The free-text search of a list. */
+  search: 200,
+  /** A list's page cursor, as the API gave it out. */
+  cursor: 200,
+  /** A comma-separated list of enum values in a query. */
+  valueList: 500,
 } as const;
 
 /**
@@ -35,7 +51,8 @@ export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, tooLongMessage(max))
+    .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
     .optional()
     .transform(value => (value ? value : undefined));
 
@@ -52,7 +69,8 @@ export const requiredText = (max: number) =>
     })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, tooLongMessage(max))
+    .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE);
 
 /** @public */
 export const contactDetailsSchema = z
@@ -92,7 +110,7 @@ export const registerSynpunktSchema = z
       })
       .optional(),
     unitRef: entityRefSchema('group'),
-    area: requiredText(100),
+    area: requiredText(TEXT_LIMITS.area),
     description: requiredText(TEXT_LIMITS.description),
     anonymous: z.boolean({
       error:
@@ -133,7 +151,8 @@ const version = z
     error: 'is required: the version of the synpunkt the change is based on',
   })
   .int()
-  .positive();
+  .positive()
+  .max(MAX_VERSION, UNKNOWN_VERSION_MESSAGE);
 
 /**
  * The body of `PATCH /synpunkter/:id`: the fields that may be corrected after registration.
@@ -146,7 +165,7 @@ export const updateSynpunktSchema = z
     type: z.enum(SYNPUNKT_TYPES).optional(),
     channel: z.enum(CHANNELS).optional(),
     unitRef: entityRefSchema('group').optional(),
-    area: requiredText(100).optional(),
+    area: requiredText(TEXT_LIMITS.area).optional(),
     description: requiredText(TEXT_LIMITS.description).optional(),
     contact: contactDetailsSchema.optional(),
     sekretess: z.boolean().optional(),
@@ -224,6 +243,7 @@ export const reopenSchema = z
 const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
+    .max(TEXT_LIMITS.valueList, tooLongMessage(TEXT_LIMITS.valueList))
     .transform(s =>
       s
         .split(',')
@@ -243,7 +263,12 @@ export const listSynpunkterQuerySchema = z
     type: csv(SYNPUNKT_TYPES).optional(),
     channel: csv(CHANNELS).optional(),
     unit: entityRefSchema('group').optional(),
-    area: z.string().trim().max(100).optional(),
+    area: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.area, tooLongMessage(TEXT_LIMITS.area))
+      .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+      .optional(),
     handlaggare: entityRefSchema('user').optional(),
     mine: z.enum(['true', 'false']).optional(),
     open: z.enum(['true', 'false']).optional(),
@@ -255,10 +280,19 @@ export const listSynpunkterQuerySchema = z
     receivedTo: isoDateSchema.optional(),
     closedFrom: isoDateSchema.optional(),
     closedTo: isoDateSchema.optional(),
-    q: z.string().trim().max(200).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.search, tooLongMessage(TEXT_LIMITS.search))
+      .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+      .optional(),
     sort: z.enum(SYNPUNKT_SORTS).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: z
+      .string()
+      .max(TEXT_LIMITS.cursor, tooLongMessage(TEXT_LIMITS.cursor))
+      .refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE)
+      .optional(),
   })
   .strict();
 /** @public */

@@ -29,19 +29,10 @@ const importQuerySchema = z.object({
     .optional(),
 });
 
-/**
- * The uploaded file's bytes. Sent as a file (any content type but application/json) the body is
- * the file itself; sent as application/json it has already been parsed by the plugin's JSON
- * parser, and is written out again one entry per line, so that "line N" is entry N.
- */
+/** The uploaded file's bytes: the request body, whatever its content type. */
 function uploadedFile(req: Request): Uint8Array {
   if (Buffer.isBuffer(req.body) && req.body.length > 0) {
     return req.body;
-  }
-  if (Array.isArray(req.body)) {
-    return Buffer.from(
-      `[${req.body.map(entry => JSON.stringify(entry)).join(',\n')}]`,
-    );
   }
   throw new InputError(
     'Send the file as the request body, e.g. curl --data-binary @fortroendevalda.csv -H "Content-Type: text/csv"',

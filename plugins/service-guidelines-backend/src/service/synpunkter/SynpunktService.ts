@@ -65,12 +65,19 @@ export interface CallerAccess {
   handle: Access;
 }
 
+/**
+ * Columns whose values the history records only as changed: the contact details, and the free
+ * texts a sekretess synpunkt hides from readers without personal-data access (which would
+ * otherwise read them in the history).
+ */
 const PERSONAL_FIELDS = [
   'contact_name',
   'contact_email',
   'contact_phone',
   'contact_address',
   'description',
+  'utredning',
+  'aterkoppling_summary',
 ] as const;
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -103,7 +110,13 @@ function decodeCursor(value: string, sort: SynpunktSort): ListCursor {
         `cursor: belongs to the order "${cursorSort}", not "${sort}"; start again from the first page`,
       );
     }
-    return { key, id };
+    // Only what the API itself writes into a cursor: a date or an instant, and an id.
+    if (
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(key) &&
+      /^[\w-]{1,64}$/.test(id)
+    ) {
+      return { key, id };
+    }
   }
   throw new InputError(
     'cursor: is not a cursor this API gave out; start again from the first page',
@@ -254,7 +267,7 @@ export class SynpunktService {
       caller.personalData,
     );
     if (personalDataVisible) {
-      await this.auditPersonalDataRead(caller.userRef, [stored.row]);
+      await this.auditPersonalDataRead(caller.userRef, [stored.row], 'read');
     }
     return {
       ...toApi(stored, personalDataVisible),
@@ -291,7 +304,7 @@ export class SynpunktService {
     );
     const shown = page.filter(s => visible.has(s.row.id)).map(s => s.row);
     if (shown.length) {
-      await this.auditPersonalDataRead(caller.userRef, shown);
+      await this.auditPersonalDataRead(caller.userRef, shown, 'list');
     }
     const last = page[page.length - 1];
     return {
@@ -607,10 +620,12 @@ export class SynpunktService {
       });
       return store.get(id, undefined, tx);
     });
-    return toApi(
-      stored!,
-      await this.personalDataVisible(id, caller.personalData),
-    );
+    const visible = await this.personalDataVisible(id, caller.personalData);
+    if (visible) {
+      // The answer shows the personal data again: a read like any other.
+      await this.auditPersonalDataRead(caller.userRef, [stored!.row], action);
+    }
+    return toApi(stored!, visible);
   }
 
   private async pausesAfter(
@@ -796,7 +811,15 @@ export class SynpunktService {
     return new Set(await this.deps.store.idsMatching(ids, access));
   }
 
-  private async auditPersonalDataRead(userRef: string, rows: SynpunktRow[]) {
+  /**
+   * Tells the auditor who read the personal data of which synpunkter, in which request, and on
+   * what ground: only handläggare, chefs of the unit and administrators get personal data.
+   */
+  private async auditPersonalDataRead(
+    userRef: string,
+    rows: SynpunktRow[],
+    request: 'read' | 'list' | WorkflowAction,
+  ) {
     const withPersonalData = rows.filter(
       r =>
         r.contact_name ||
@@ -811,7 +834,9 @@ export class SynpunktService {
       severityLevel: 'medium',
       meta: {
         actor: userRef,
-        reason: 'handling: handläggare or chef of the unit',
+        request,
+        reason:
+          'handling the synpunkt: handläggare, chef of its unit or above, or administrator',
         synpunkter: withPersonalData.map(r => r.registration_number),
       },
     });
