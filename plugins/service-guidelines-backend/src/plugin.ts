@@ -30,6 +30,11 @@ import { UnitDirectory } from './service/synpunkter/UnitDirectory';
 import { readPluginVersion } from './version';
 import { createReports } from './report';
 import { scheduleDemoSynpunkter } from './demo';
+import {
+  BENCH_BASELINE_CONFIG_KEY,
+  createBenchBaselineRoutes,
+  ensureBenchBaselineTable,
+} from './service/routes/benchBaselineRoutes';
 
 /**
  * The service-guidelines backend plugin: synpunkter, förtroendevalda, uppföljningar and reports
@@ -155,6 +160,18 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           settings,
           auditor: deps.auditor,
         });
+
+        // Benchmarks only (bench/scale): a minimal route to compare the real ones with.
+        if (config.getOptionalBoolean(BENCH_BASELINE_CONFIG_KEY)) {
+          const client = await database.getClient();
+          await ensureBenchBaselineTable(client);
+          deps.httpRouter.use(
+            createBenchBaselineRoutes({ callers, db: client }),
+          );
+          logger.warn(
+            `${BENCH_BASELINE_CONFIG_KEY} is on: benchmark baseline routes are mounted`,
+          );
+        }
 
         deps.httpRouter.use(
           await createRouter({
