@@ -154,6 +154,21 @@ export function markdown(report: any, quick?: any): string {
     ),
     '',
   ];
+  for (const db of dbs) {
+    const run = report.results[db].exportsRun;
+    if (run) {
+      lines.push(
+        `${name(db)} exports: measured again at commit ${run.commit}, ${
+          run.date
+        } (\`${run.command}\`; load average ${run.loadAverage.before.join(
+          ', ',
+        )} → ${run.loadAverage.after.join(', ')}); the rest at commit ${
+          report.commit
+        }.`,
+        '',
+      );
+    }
+  }
   if (quick) {
     lines.push(
       `Export memory against row count: the quick suite (${quick.rows.toLocaleString(

@@ -57,6 +57,8 @@ interface Options {
   warmupSeconds: number;
   samples: number;
   reuse: boolean;
+  /** `exports`: measure the exports again and put them into the suite's last results. */
+  only?: 'exports';
 }
 
 function parseOptions(argv: string[]): Options {
@@ -70,7 +72,8 @@ function parseOptions(argv: string[]): Options {
     seconds: Number(value('seconds') ?? (quick ? 3 : 30)),
     warmupSeconds: quick ? 1 : 5,
     samples: Number(value('samples') ?? (quick ? 3 : 10)),
-    reuse: argv.includes('--reuse'),
+    reuse: argv.includes('--reuse') || value('only') === 'exports',
+    only: value('only') === 'exports' ? 'exports' : undefined,
   };
 }
 
@@ -374,6 +377,36 @@ async function benchDatabase(
       return wrk({ ...common, seconds: extra.seconds ?? seconds });
     };
     const loadAverageBefore = os.loadavg().map(n => round(n, 2));
+    const today = DateTime.now().setZone('Europe/Stockholm');
+    // A report spans less than five years, so "everything" is the five years less their first day.
+    const allQuery = {
+      period: 'range',
+      from: today.minus({ years: 5 }).plus({ days: 1 }).toISODate()!,
+      to: today.toISODate()!,
+    };
+    const measureExports = async () => {
+      note(`${db}: exports`);
+      const exportUrl = (format: string) =>
+        `${API}/reports/synpunkter/export?${new URLSearchParams({
+          ...allQuery,
+          format,
+        })}`;
+      return {
+        csv: await timedExport(exportUrl('csv'), reader, backend.pid),
+        xlsx: await timedExport(exportUrl('xlsx'), reader, backend.pid),
+      };
+    };
+    if (options.only === 'exports') {
+      const exports = await measureExports();
+      return {
+        loadAverage: {
+          before: loadAverageBefore,
+          after: os.loadavg().map(n => round(n, 2)),
+        },
+        backendRssAfterStartMiB: startedRssMiB,
+        exports,
+      };
+    }
 
     note(`${db}: register`);
     const register = await load(`${API}/synpunkter`, registrar, {
@@ -428,13 +461,6 @@ async function benchDatabase(
     await expectOk(annualUrl, reader);
     const annual = await sampleGets(annualUrl, reader, samples);
     const annualBare = await bareReport(db, suite, annualQuery, NAMND, samples);
-    const today = DateTime.now().setZone('Europe/Stockholm');
-    // A report spans less than five years, so "everything" is the five years less their first day.
-    const allQuery = {
-      period: 'range',
-      from: today.minus({ years: 5 }).plus({ days: 1 }).toISODate()!,
-      to: today.toISODate()!,
-    };
     const allUrl = `${API}/reports/synpunkter?${new URLSearchParams(allQuery)}`;
     const allReport = (await expectOk(allUrl, reader)) as {
       total: { current: Record<string, number> };
@@ -470,14 +496,7 @@ async function benchDatabase(
     loading = false;
     await reportLoop;
 
-    note(`${db}: exports`);
-    const exportUrl = (format: string) =>
-      `${API}/reports/synpunkter/export?${new URLSearchParams({
-        ...allQuery,
-        format,
-      })}`;
-    const csv = await timedExport(exportUrl('csv'), reader, backend.pid);
-    const xlsx = await timedExport(exportUrl('xlsx'), reader, backend.pid);
+    const { csv, xlsx } = await measureExports();
 
     return {
       // Other work on the machine shows here: the benchmark shares two cores with it.
@@ -563,6 +582,14 @@ async function databaseVersion(
   }
 }
 
+/** The quick suite's results, beside a full run's, to show memory against row count. */
+function quickResults(dir: string, suite: string) {
+  const quickFile = join(dir, 'scale-quick.json');
+  return suite !== 'quick' && existsSync(quickFile)
+    ? JSON.parse(readFileSync(quickFile, 'utf8'))
+    : undefined;
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const command = `yarn bench:${options.suite === 'quick' ? 'quick' : 'scale'}`;
@@ -577,6 +604,34 @@ async function main() {
       options.suite,
     );
   }
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  const resultsFile = join(dir, `scale-${options.suite}.json`);
+  if (options.only === 'exports') {
+    // The exports measured again (after a change to them) replace those of the last full run;
+    // the results say when and at which commit.
+    const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const run = versions(options.dbs, options.suite);
+    for (const db of options.dbs) {
+      const measured = results[db] as Record<string, unknown>;
+      previous.results[db].exports = measured.exports;
+      previous.results[db].exportsRun = {
+        commit: run.commit,
+        date: run.date,
+        loadAverage: measured.loadAverage,
+        backendRssAfterStartMiB: measured.backendRssAfterStartMiB,
+        command: `source scripts/lib/toolchain.sh && ${command} --only exports`,
+      };
+    }
+    writeFileSync(resultsFile, `${JSON.stringify(previous, null, 2)}\n`);
+    writeFileSync(
+      join(dir, `scale-${options.suite}.md`),
+      markdown(previous, quickResults(dir, options.suite)),
+    );
+    note(
+      `updated the exports in bench/results/scale-${options.suite}.json and .md`,
+    );
+    return;
+  }
   const report = {
     ...versions(options.dbs, options.suite),
     loadTool: await wrkVersion(),
@@ -586,20 +641,11 @@ async function main() {
     samples: options.samples,
     results,
   };
-  const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, `scale-${options.suite}.json`),
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
-  const quickFile = join(dir, 'scale-quick.json');
-  const quick =
-    options.suite !== 'quick' && existsSync(quickFile)
-      ? JSON.parse(readFileSync(quickFile, 'utf8'))
-      : undefined;
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
     join(dir, `scale-${options.suite}.md`),
-    markdown(report, quick),
+    markdown(report, quickResults(dir, options.suite)),
   );
   note(`wrote bench/results/scale-${options.suite}.json and .md`);
 }
