@@ -557,7 +557,9 @@ function versions(dbs: BenchDatabase[], suite: string) {
     )} GB, ${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     commit: `${git('rev-parse --short HEAD')}${
-      git('status --porcelain') ? ' (with uncommitted changes)' : ''
+      git('status --porcelain -- . :!bench/results')
+        ? ' (with uncommitted changes)'
+        : ''
     }`,
     date: new Date().toISOString(),
     dbs,
