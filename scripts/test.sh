@@ -41,16 +41,31 @@ databases_in_use() {
   fi
 }
 
-ensure_chromium() {
-  local chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
-  if [ -x "$chromium" ]; then return 0; fi
+# Installs a Debian package when its program is missing (root only; otherwise says what to do).
+ensure_debian_package() {
+  local package=$1 program=$2
+  if [ -x "$program" ] || command -v "$program" >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" -ne 0 ]; then
-    sg_log "Chromium is missing at $chromium; install Debian's package 'chromium' or set CHROMIUM_PATH"
+    sg_log "$program is missing; install Debian's package '$package'"
     return 1
   fi
-  sg_log "installing Debian's Chromium for the browser tests"
+  sg_log "installing Debian's $package"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+
+ensure_chromium() {
+  ensure_debian_package chromium "${CHROMIUM_PATH:-/usr/bin/chromium}"
+}
+
+# The benchmark scripts at 20 000 rows, only to prove they work: nothing about time is asserted.
+bench_quick() {
+  ensure_debian_package wrk wrk || return 1
+  if env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES[0-9]*_CONNECTION_STRING='; then
+    yarn bench:quick
+  else
+    yarn bench:quick --db sqlite
+  fi
 }
 
 unit_tests() {
@@ -75,3 +90,4 @@ stage "unit and database tests" unit_tests
 stage "calendar in other time zones" calendar_in_other_time_zones
 stage "chromium" ensure_chromium
 stage "browser tests (playwright, axe)" yarn playwright test
+stage "benchmark scripts (quick, 20 000 rows)" bench_quick

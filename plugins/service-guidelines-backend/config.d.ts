@@ -237,6 +237,16 @@ export interface Config {
         repeatOverdueEveryWorkingDays?: number;
       };
     };
+    /** Benchmarks (bench/scale); never set outside a benchmark run. */
+    bench?: {
+      /**
+       * Mounts `POST /bench/baseline` (inserts one row into a `bench_baseline` table it creates)
+       * and `GET /bench/baseline/:id` (reads one synpunkt row), with the same body parser, user
+       * authentication and one permission decision as the real routes: the baselines the
+       * benchmark's ratios are measured against. Default false.
+       */
+      baselineRoutes?: boolean;
+    };
     /** Demo data, for the demo portal only; never set in production. */
     demo?: {
       /**

@@ -36,6 +36,12 @@ import { scheduleReminders } from './tasks/reminders';
 import { readUppfoljningSettings } from './config/uppfoljningSettings';
 import { FollowUpService } from './service/uppfoljning/FollowUpService';
 
+import {
+  BENCH_BASELINE_CONFIG_KEY,
+  createBenchBaselineRoutes,
+  ensureBenchBaselineTable,
+} from './service/routes/benchBaselineRoutes';
+
 /**
  * The service-guidelines backend plugin: synpunkter, förtroendevalda, uppföljningar and reports
  * for a municipality's service policy.
@@ -190,6 +196,18 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
             await organisationSync.run();
           },
         });
+
+        // Benchmarks only (bench/scale): a minimal route to compare the real ones with.
+        if (config.getOptionalBoolean(BENCH_BASELINE_CONFIG_KEY)) {
+          const client = await database.getClient();
+          await ensureBenchBaselineTable(client);
+          deps.httpRouter.use(
+            createBenchBaselineRoutes({ callers, db: client }),
+          );
+          logger.warn(
+            `${BENCH_BASELINE_CONFIG_KEY} is on: benchmark baseline routes are mounted`,
+          );
+        }
 
         deps.httpRouter.use(
           await createRouter({

@@ -8,6 +8,7 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { OrganisationStore, OrgUnit } from '../database/OrganisationStore';
+import { seededRandom } from './seededRandom';
 import {
   CallerAccess,
   SynpunktService,
@@ -17,31 +18,6 @@ import {
 export const DEMO_SEED_CONFIG_KEY = 'serviceGuidelines.demo.seedSynpunkter';
 
 const ZONE = 'Europe/Stockholm';
-
-/** A small deterministic random generator (mulberry32), so that every demo looks the same. */
-function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) =>
-    min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-  const weighted = <T>(items: ReadonlyArray<readonly [T, number]>): T => {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let roll = next() * total;
-    for (const [item, weight] of items) {
-      roll -= weight;
-      if (roll < 0) return item;
-    }
-    return items[items.length - 1][0];
-  };
-  return { next, int, pick, weighted, chance: (p: number) => next() < p };
-}
 
 const CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
   ['epost', 30],
@@ -91,7 +67,8 @@ const DESCRIPTIONS: Record<SynpunktType, string[]> = {
   ],
 };
 
-const IMPROVEMENTS = [
+/** Also used by the scale benchmark's data generator (bench/scale). */
+export const IMPROVEMENTS = [
   'Ny rutin för återkoppling inom två dagar.',
   'Informationen på webben har skrivits om i klarspråk.',
   'Telefontiderna har utökats med en kväll i veckan.',
@@ -101,7 +78,8 @@ const IMPROVEMENTS = [
   'Sms-påminnelser infördes för bokade besök.',
 ];
 
-const FIRST_NAMES = [
+/** Also used by the scale benchmark's data generator (bench/scale). */
+export const FIRST_NAMES = [
   'Anna',
   'Johan',
   'Sara',
@@ -113,7 +91,8 @@ const FIRST_NAMES = [
   'Lena',
   'Ali',
 ];
-const LAST_NAMES = [
+/** Also used by the scale benchmark's data generator (bench/scale). */
+export const LAST_NAMES = [
   'Andersson',
   'Berg',
   'Karlsson',
@@ -165,7 +144,7 @@ export async function seedDemoSynpunkter(options: {
       zone: ZONE,
     }).toJSDate();
   };
-  const random = randomFrom(20261124);
+  const random = seededRandom(20261124);
   const today = DateTime.fromJSDate(options.now, { zone: ZONE }).startOf('day');
   const first = today.minus({ years: 1 }).startOf('year');
   const days = Math.floor(today.diff(first, 'days').days);

@@ -12,6 +12,7 @@ import { syncReportCalendar } from './ReportCalendarStore';
 import { ReportReachResolver } from './ReportReachResolver';
 import { ReportService } from './ReportService';
 import { ReportStore } from './ReportStore';
+import { SqliteReportReader } from './SqliteReportReader';
 import { readReportSettings } from './settings';
 
 export type { ReportReach } from './ReportService';
@@ -48,7 +49,8 @@ export async function createReports(options: {
   }
   return {
     reports: new ReportService({
-      store: new ReportStore(client),
+      // better-sqlite3 is synchronous: on a database file the reports run on a worker thread.
+      store: new ReportStore(client, await SqliteReportReader.create(client)),
       organisation: options.organisation,
       settings,
       areas: options.areas,

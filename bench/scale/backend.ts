@@ -1,0 +1,151 @@
+/*
+ * Starts the real backend (packages/backend) for a bench run and stops it again: NODE_ENV
+ * production, port 7107, the bench database, the baseline routes on, and the demo sign-in allowed
+ * outside development through its own switch (`auth.providers.demo.
+ * dangerouslyAllowOutsideDevelopment`), because the production config's sign-in needs Entra ID.
+ */
+
+import { ChildProcess, spawn } from 'node:child_process';
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import {
+  backendDatabaseConfig,
+  BenchDatabase,
+  DATA_DIR,
+  REPO_ROOT,
+} from './databases';
+
+export const PORT = 7107;
+export const BASE_URL = `http://localhost:${PORT}`;
+export const API = `${BASE_URL}/api/service-guidelines`;
+
+export interface RunningBackend {
+  process: ChildProcess;
+  pid: number;
+  command: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+function benchConfig(db: BenchDatabase, suite: string): object {
+  return {
+    app: { baseUrl: 'http://localhost:3107' },
+    backend: {
+      baseUrl: BASE_URL,
+      listen: { port: PORT },
+      cors: { origin: 'http://localhost:3107' },
+      database: backendDatabaseConfig(db, suite),
+    },
+    auth: {
+      providers: {
+        // The bench signs in as demo users; production mode needs this explicit switch.
+        demo: { dangerouslyAllowOutsideDevelopment: true },
+      },
+    },
+    serviceGuidelines: {
+      bench: { baselineRoutes: true },
+      demo: { seedSynpunkter: false },
+      // The catalog is read at start-up; mirror it soon after instead of in five minutes.
+      organisation: { refreshInterval: { seconds: 15 } },
+    },
+  };
+}
+
+export async function startBackend(
+  db: BenchDatabase,
+  suite: string,
+): Promise<RunningBackend> {
+  const dir = join(DATA_DIR, suite);
+  mkdirSync(dir, { recursive: true });
+  // JSON is YAML: the config loader reads it as an app-config file.
+  const configFile = join(dir, `app-config.bench-${db}.yaml`);
+  writeFileSync(configFile, JSON.stringify(benchConfig(db, suite), null, 2));
+  const logFile = join(dir, `backend-${db}.log`);
+  const args = [
+    '--require',
+    join(REPO_ROOT, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
+    'src/index.ts',
+    '--config',
+    '../../app-config.yaml',
+    '--config',
+    configFile,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: join(REPO_ROOT, 'packages', 'backend'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile);
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const command = `cd packages/backend && NODE_ENV=production node ${args
+    .map(a => a.replace(`${REPO_ROOT}/`, '../../'))
+    .join(' ')}`;
+  const stop = () =>
+    new Promise<void>(resolve => {
+      if (child.exitCode !== null) {
+        resolve();
+        return;
+      }
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    });
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The backend exited with ${child.exitCode}; see ${logFile}`,
+      );
+    }
+    if (Date.now() - started > 180_000) {
+      await stop();
+      throw new Error(
+        `The backend was not ready within 3 minutes; see ${logFile}`,
+      );
+    }
+    const ready = await fetch(`${BASE_URL}/.backstage/health/v1/readiness`)
+      .then(r => r.ok)
+      .catch(() => false);
+    if (ready) break;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  return { process: child, pid: child.pid!, command, logFile, stop };
+}
+
+/** A user token from the demo sign-in; retried while the catalog has not read the users yet. */
+export async function tokenFor(user: string): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const response = await fetch(
+      `${BASE_URL}/api/auth/demo/refresh?env=development`,
+      {
+        headers: { 'X-Requested-With': 'XMLHttpRequest', 'x-demo-user': user },
+      },
+    );
+    if (response.ok) {
+      const body = (await response.json()) as {
+        backstageIdentity: { token: string };
+      };
+      return body.backstageIdentity.token;
+    }
+    if (Date.now() - started > 120_000) {
+      throw new Error(
+        `No token for ${user}: ${response.status} ${await response.text()}`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+/** Resident memory of a process now, in MiB (Linux). */
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}

@@ -1,0 +1,225 @@
+/*
+ * The Markdown table of a scale run: each figure of issue #10 with its goal, the value on each
+ * database and whether the goal is met. The JSON beside it holds every number.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the report is the JSON the runner wrote */
+
+type Verdict = { text: string; met: boolean | undefined };
+
+const ok = (met: boolean | undefined) =>
+  met === undefined ? 'not measured' : met ? 'met' : '**missed**';
+
+function row(figure: string, goal: string, cells: Verdict[]): string {
+  const values = cells.map(c => `${c.text} (${ok(c.met)})`);
+  return `| ${figure} | ${goal} | ${values.join(' | ')} |`;
+}
+
+function registerCell(r: any): Verdict {
+  const s = r.register;
+  const met =
+    s.requestsPerSecond >= 1500 &&
+    s.latencyMs.p99 <= 30 &&
+    s.errors === 0 &&
+    s.non2xx === 0 &&
+    r.registerRatio >= 0.75;
+  return {
+    text: `${s.requestsPerSecond} req/s, p99 ${s.latencyMs.p99} ms, ${
+      s.errors + s.non2xx
+    } errors; baseline ${r.registerBaseline.requestsPerSecond} req/s → ${
+      r.registerRatio
+    }×`,
+    met,
+  };
+}
+
+function listCell(r: any): Verdict {
+  const { first, middle, deepest } = r.list;
+  const worst = Math.max(
+    first.latencyMs.p95,
+    middle.latencyMs.p95,
+    deepest.latencyMs.p95,
+  );
+  return {
+    text: `p95 first ${first.latencyMs.p95} ms, middle (${middle.depth}) ${middle.latencyMs.p95} ms, deepest (${deepest.depth}) ${deepest.latencyMs.p95} ms; deepest/first ${r.listDeepestToFirstP95}×; ${first.requestsPerSecond} req/s first page, read baseline ${r.readBaseline.requestsPerSecond} req/s p95 ${r.readBaseline.latencyMs.p95} ms`,
+    met:
+      worst <= 20 &&
+      r.listDeepestToFirstP95 <= 2 &&
+      first.non2xx + deepest.non2xx === 0,
+  };
+}
+
+function annualCell(r: any, db: string): Verdict {
+  const a = r.annual;
+  return {
+    text: `p95 ${a.http.p95Ms} ms (p50 ${a.http.p50Ms}); bare SQL p50 ${a.bareSql.p50Ms} ms → ${a.ratioP50}×`,
+    met:
+      db === 'pg'
+        ? a.http.p95Ms <= 500 && a.ratioP50 <= 1.3
+        : a.ratioP50 <= 1.3,
+  };
+}
+
+function allCell(r: any, db: string): Verdict {
+  const a = r.all;
+  const limit = db === 'pg' ? 1000 : 2000;
+  return {
+    text: `${a.synpunkter} synpunkter: p50 ${a.http.p50Ms} ms, max ${a.http.maxMs} ms; bare SQL p50 ${a.bareSql.p50Ms} ms`,
+    met: a.http.p50Ms <= limit,
+  };
+}
+
+function mixedCell(r: any): Verdict {
+  const m = r.registerDuringReports;
+  return {
+    text: `p99 ${m.latencyMs.p99} ms, ${m.requestsPerSecond} req/s, ${
+      m.errors + m.non2xx
+    } errors, ${m.reportsCompleted} reports over all rows meanwhile`,
+    met: m.latencyMs.p99 <= 100 && m.errors + m.non2xx === 0,
+  };
+}
+
+function exportCell(r: any, format: 'csv' | 'xlsx'): Verdict {
+  const e = r.exports[format];
+  const met =
+    format === 'csv'
+      ? e.seconds <= 20 && e.firstByteMs <= 200 && e.peakRssMiB <= 512
+      : e.seconds <= 90 && e.peakRssMiB <= 512;
+  return {
+    text: `${e.seconds} s, first byte ${e.firstByteMs} ms, ${e.megabytes} MB, backend RSS ${e.rssBeforeMiB} → peak ${e.peakRssMiB} MiB`,
+    met,
+  };
+}
+
+export function markdown(report: any, quick?: any): string {
+  const dbs: string[] = report.dbs;
+  const results = dbs.map(db => report.results[db]);
+  const name = (db: string) => (db === 'pg' ? 'PostgreSQL' : 'SQLite');
+  const lines = [
+    `# Scale benchmark (${report.suite}): ${report.rows.toLocaleString(
+      'en',
+    )} synpunkter`,
+    '',
+    `Machine: ${report.machine}. Node ${report.node}. ${dbs
+      .map(db => report.results[db].database)
+      .join('; ')}. Load: ${report.loadTool}, 10 connections, ${
+      report.loadSeconds
+    } s per run; sequential samples: ${report.samples}. Commit ${
+      report.commit
+    }, ${report.date}.`,
+    '',
+    "Backend: the real backend (packages/backend) with NODE_ENV=production, run from source through Backstage's node transform (SWC at load time; the same code a production bundle holds), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.",
+    '',
+    `| figure | goal | ${dbs.map(name).join(' | ')} |`,
+    `| --- | --- | ${dbs.map(() => '---').join(' | ')} |`,
+    row(
+      'register a synpunkt (POST)',
+      '≥ 1,500 req/s, p99 ≤ 30 ms, no errors, ≥ 0.75 × baseline',
+      results.map(registerCell),
+    ),
+    row(
+      "chef's list (type filter, permission-scoped, 50 a page)",
+      'p95 ≤ 20 ms at any depth; deepest ≤ 2 × first',
+      results.map(listCell),
+    ),
+    row(
+      'annual report, one nämnd, last year',
+      'p95 ≤ 500 ms on PostgreSQL; ≤ 1.3 × bare SQL',
+      dbs.map((db, i) => annualCell(results[i], db)),
+    ),
+    row(
+      'report over all rows',
+      '≤ 1 s PostgreSQL, ≤ 2 s SQLite',
+      dbs.map((db, i) => allCell(results[i], db)),
+    ),
+    row(
+      'register while reports over all rows run',
+      'p99 ≤ 100 ms',
+      results.map(mixedCell),
+    ),
+    row(
+      'export CSV (report over all rows)',
+      '≤ 20 s, first byte ≤ 200 ms, RSS ≤ 512 MiB',
+      results.map(r => exportCell(r, 'csv')),
+    ),
+    row(
+      'export XLSX (report over all rows)',
+      '≤ 90 s, RSS ≤ 512 MiB',
+      results.map(r => exportCell(r, 'xlsx')),
+    ),
+    row(
+      "the frontend plugin's JavaScript",
+      '≤ 150 KB gzipped beyond the app; lazy pages',
+      dbs.map(() => ({ text: 'not measured by this suite', met: undefined })),
+    ),
+    '',
+  ];
+  for (const db of dbs) {
+    const run = report.results[db].exportsRun;
+    if (run) {
+      lines.push(
+        `${name(db)} exports: measured again at commit ${run.commit}, ${
+          run.date
+        } (\`${run.command}\`; load average ${run.loadAverage.before.join(
+          ', ',
+        )} → ${run.loadAverage.after.join(', ')}); the rest at commit ${
+          report.commit
+        }.`,
+        '',
+      );
+    }
+  }
+  for (const db of dbs) {
+    const before = report.results[db].exportsAtPageSize2000;
+    if (before) {
+      lines.push(
+        `${name(
+          db,
+        )} exports before the page size of the improvements went from 2,000 to 20,000: CSV ${
+          before.csv.seconds
+        } s (RSS ${before.csv.rssBeforeMiB} → ${
+          before.csv.peakRssMiB
+        } MiB), XLSX ${before.xlsx.seconds} s (RSS ${
+          before.xlsx.rssBeforeMiB
+        } → ${before.xlsx.peakRssMiB} MiB).`,
+        '',
+      );
+    }
+  }
+  if (quick) {
+    lines.push(
+      `Export memory against row count: the quick suite (${quick.rows.toLocaleString(
+        'en',
+      )} rows) peaked at ${dbs
+        .filter(db => quick.results[db])
+        .map(db => {
+          const { csv, xlsx } = quick.results[db].exports;
+          return `${name(db)} CSV ${csv.rssBeforeMiB} → ${
+            csv.peakRssMiB
+          } MiB, XLSX ${xlsx.rssBeforeMiB} → ${xlsx.peakRssMiB} MiB`;
+        })
+        .join('; ')}.`,
+      '',
+    );
+  }
+  lines.push(
+    `Load average of the machine (1, 5, 15 min) before and after each database's runs, which other work on the shared machine drives up: ${dbs
+      .map(
+        db =>
+          `${name(db)} ${report.results[db].loadAverage.before.join(
+            ', ',
+          )} → ${report.results[db].loadAverage.after.join(', ')}`,
+      )
+      .join('; ')}.`,
+    '',
+    'Ratios are to baselines measured in the same run: `POST /bench/baseline` (one-row insert) and `GET /bench/baseline/:id` (one-row read), behind the same body parser, user authentication and one permission decision; for reports, the figures query of ReportStore run straight on the database. The report over "all rows" spans five years less their first day, the longest period a report allows.',
+    '',
+    'Command, from the repository root:',
+    '',
+    '```sh',
+    report.command,
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}

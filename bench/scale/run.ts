@@ -1,0 +1,659 @@
+/*
+ * The scale benchmark of issue #10: generates the data (unless --reuse), starts the real backend
+ * against SQLite and then PostgreSQL, drives it over HTTP with wrk, and writes the figures with
+ * their goals and baselines to bench/results/scale-<suite>.json and .md.
+ *
+ * Run from the repository root (README, "Benchmarks"):
+ *
+ *   yarn bench:scale          # 1,000,000 synpunkter, both databases, about 30 minutes
+ *   yarn bench:quick          # 20,000 synpunkter, short runs: proves the scripts work
+ *
+ * Options: --suite full|quick, --rows N, --db sqlite,pg, --seconds S (load duration),
+ * --reuse (keep the suite's generated databases from an earlier run).
+ * Needs wrk (`apt-get install wrk`) and, for PostgreSQL, the local server on 127.0.0.1:5432.
+ */
+
+import { execSync } from 'node:child_process';
+import http from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { stockholmDateOf } from '@service-guidelines/plugin-service-guidelines-common';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { ReportStore } from '../../plugins/service-guidelines-backend/src/report/ReportStore';
+import {
+  deadlineCutoffOf,
+  endInstantOf,
+  resolvePeriods,
+} from '../../plugins/service-guidelines-backend/src/report/period';
+import { readReportSettings } from '../../plugins/service-guidelines-backend/src/report/settings';
+import { API, RunningBackend, rssMiB, startBackend, tokenFor } from './backend';
+import { argValue } from './args';
+import {
+  BenchDatabase,
+  parseDatabase,
+  pluginKnex,
+  REPO_ROOT,
+  sqliteDir,
+} from './databases';
+import { generate } from './generate';
+import { markdown } from './markdown';
+import { LoadResult, wrk, wrkVersion } from './wrk';
+
+const REGISTRAR = 'erik.lindqvist';
+const CHEF = 'lars.nilsson';
+const CHEF_UNIT = 'group:default/utbildningsforvaltningen';
+const REPORT_READER = 'karin.berg';
+const NAMND = 'group:default/barn-och-utbildningsnamnden';
+const PAGE = 50;
+
+interface Options {
+  suite: string;
+  rows: number;
+  dbs: BenchDatabase[];
+  seconds: number;
+  warmupSeconds: number;
+  samples: number;
+  reuse: boolean;
+  /** `exports`: measure the exports again and put them into the suite's last results. */
+  only?: 'exports';
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => argValue(argv, name);
+  const suite = value('suite') ?? 'full';
+  const quick = suite === 'quick';
+  return {
+    suite,
+    rows: Number(value('rows') ?? (quick ? 20_000 : 1_000_000)),
+    dbs: (value('db') ?? 'sqlite,pg').split(',').map(parseDatabase),
+    seconds: Number(value('seconds') ?? (quick ? 3 : 30)),
+    warmupSeconds: quick ? 1 : 5,
+    samples: Number(value('samples') ?? (quick ? 3 : 10)),
+    reuse: argv.includes('--reuse') || value('only') === 'exports',
+    only: value('only') === 'exports' ? 'exports' : undefined,
+  };
+}
+
+const round = (n: number, digits = 1) =>
+  Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+interface Timed {
+  ms: number;
+  firstByteMs: number;
+  bytes: number;
+  status: number;
+}
+
+/**
+ * One request on a connection of its own (no keep-alive: a report sample can outlast the
+ * server's idle timeout, and a reused connection closed meanwhile fails the request), timed to
+ * its first byte and to its last.
+ */
+function request(
+  url: string,
+  token: string,
+  init: { method?: string; body?: string } = {},
+): Promise<Timed & { text: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: init.method ?? 'GET',
+        agent: false,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(init.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : {}),
+        },
+      },
+      res => {
+        const firstByteMs = performance.now() - started;
+        let bytes = 0;
+        // Only small answers are kept as text; an export is counted, not held.
+        const kept: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes <= 1024 * 1024) kept.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({
+            ms: performance.now() - started,
+            firstByteMs,
+            bytes,
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(kept).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+async function timedGet(url: string, token: string): Promise<Timed> {
+  const { text: _text, ...timed } = await request(url, token);
+  return timed;
+}
+
+async function expectOk(
+  url: string,
+  token: string,
+  init?: { method?: string; body?: string },
+): Promise<unknown> {
+  const response = await request(url, token, init);
+  if (response.status < 200 || response.status > 299) {
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url}: ${
+        response.status
+      } ${response.text.slice(0, 500)}`,
+    );
+  }
+  return JSON.parse(response.text);
+}
+
+const registerBody = {
+  type: 'klagomal',
+  channel: 'epost',
+  unitRef: 'group:default/kontaktcenter',
+  area: 'bemotande',
+  description:
+    'Jag ringde flera gånger utan att få svar, och ingen återkom trots att det utlovades.',
+  anonymous: false,
+  contact: { name: 'Anna Andersson', email: 'anna.andersson@example.se' },
+};
+
+/** Samples of a sequential GET: the p50, p95 and max of their times. */
+function sampleGets(url: string, token: string, samples: number) {
+  return timeBare(async () => {
+    const result = await timedGet(url, token);
+    if (result.status !== 200) throw new Error(`GET ${url}: ${result.status}`);
+  }, samples);
+}
+
+/** Calls made one after the other: the p50, p95 and max of their times. */
+async function timeBare(fn: () => Promise<unknown>, samples: number) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  return {
+    samples,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times)),
+  };
+}
+
+/** The export of a report, timed, with the backend's resident memory sampled every 50 ms. */
+async function timedExport(url: string, token: string, pid: number) {
+  const before = rssMiB(pid);
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 50);
+  try {
+    const result = await timedGet(url, token);
+    if (result.status !== 200) throw new Error(`GET ${url}: ${result.status}`);
+    return {
+      seconds: round(result.ms / 1000, 2),
+      firstByteMs: round(result.firstByteMs),
+      megabytes: round(result.bytes / 1024 / 1024, 2),
+      rssBeforeMiB: before,
+      peakRssMiB: Math.max(peak, rssMiB(pid)),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The klagomål in the chef's units, newest first: the list the benchmark pages through. */
+function chefKlagomal(knex: Knex) {
+  return knex('synpunkter')
+    .whereIn(
+      'unit_ref',
+      knex('org_unit_closure')
+        .where('ancestor_ref', CHEF_UNIT)
+        .select('descendant_ref'),
+    )
+    .where('type', 'klagomal');
+}
+
+/** The cursor of the chef's list at a depth: the row just before that page, read from the database. */
+async function cursorAt(
+  db: BenchDatabase,
+  suite: string,
+  depth: number,
+): Promise<string | undefined> {
+  if (depth === 0) return undefined;
+  const knex = pluginKnex(db, suite);
+  try {
+    const row = await chefKlagomal(knex)
+      .orderBy([
+        { column: 'registered_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .offset(depth - 1)
+      .first('registered_at', 'id');
+    return Buffer.from(JSON.stringify([row.registered_at, row.id])).toString(
+      'base64url',
+    );
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function chefListSize(db: BenchDatabase, suite: string): Promise<number> {
+  const knex = pluginKnex(db, suite);
+  try {
+    const row = await chefKlagomal(knex).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** The report aggregation alone, straight on the database: the baseline of the report figures. */
+async function bareReport(
+  db: BenchDatabase,
+  suite: string,
+  query: Record<string, string>,
+  unit: string | null,
+  samples: number,
+) {
+  const knex = pluginKnex(db, suite);
+  try {
+    const settings = readReportSettings(new ConfigReader({}));
+    const today = stockholmDateOf(new Date());
+    const { period, previousPeriod } = resolvePeriods(
+      // As the route parses it: the year is a number.
+      {
+        ...query,
+        ...(query.year ? { year: Number(query.year) } : {}),
+      } as never,
+      settings,
+      today,
+    );
+    const bounds = (p: typeof period) => ({
+      from: p.from,
+      to: p.to,
+      stateDate: p.stateDate,
+      cutoff: deadlineCutoffOf(p, today),
+      endInstant: endInstantOf(p.stateDate),
+    });
+    const store = new ReportStore(knex);
+    const selection = {
+      scopeUnitRef: unit,
+      current: bounds(period),
+      previous: bounds(previousPeriod),
+    };
+    return await timeBare(() => store.figures(selection), samples);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function benchDatabase(
+  db: BenchDatabase,
+  options: Options,
+  note: (s: string) => void,
+) {
+  const { suite, seconds, samples } = options;
+  let generated: unknown = 'reused';
+  const hasData =
+    db === 'sqlite'
+      ? existsSync(join(sqliteDir(suite), 'service-guidelines.sqlite'))
+      : false;
+  if (!options.reuse || (db === 'sqlite' && !hasData)) {
+    note(`${db}: generating ${options.rows} synpunkter`);
+    generated = await generate({
+      db,
+      suite,
+      rows: options.rows,
+      years: 5,
+      today: DateTime.now().setZone('Europe/Stockholm').toISODate()!,
+    });
+  }
+  note(`${db}: starting the backend`);
+  const backend: RunningBackend = await startBackend(db, suite);
+  try {
+    const [registrar, chef, reader] = [
+      await tokenFor(REGISTRAR),
+      await tokenFor(CHEF),
+      await tokenFor(REPORT_READER),
+    ];
+    // The organisation mirror is filled from the catalog after start-up; wait until the chef sees rows.
+    for (let i = 0; ; i++) {
+      const page = (await expectOk(`${API}/synpunkter?limit=1`, chef)) as {
+        items: unknown[];
+      };
+      if (page.items.length > 0) break;
+      if (i > 120)
+        throw new Error(
+          'The chef sees no synpunkter after 2 minutes: the organisation mirror is empty',
+        );
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    const created = (await expectOk(`${API}/synpunkter`, registrar, {
+      method: 'POST',
+      body: JSON.stringify(registerBody),
+    })) as { id: string };
+    await expectOk(`${API}/bench/baseline`, registrar, {
+      method: 'POST',
+      body: JSON.stringify(registerBody),
+    });
+    await expectOk(`${API}/bench/baseline/${created.id}`, chef);
+    const startedRssMiB = rssMiB(backend.pid);
+
+    // Each measured run follows an unmeasured warm-up of the same requests (JIT, caches, pool).
+    const load = async (
+      url: string,
+      token: string,
+      extra: { method?: string; body?: unknown; seconds?: number } = {},
+    ) => {
+      const common = {
+        url,
+        token,
+        connections: 10,
+        method: extra.method,
+        body: extra.body,
+      };
+      await wrk({ ...common, seconds: options.warmupSeconds });
+      return wrk({ ...common, seconds: extra.seconds ?? seconds });
+    };
+    const loadAverageBefore = os.loadavg().map(n => round(n, 2));
+    const today = DateTime.now().setZone('Europe/Stockholm');
+    // A report spans less than five years, so "everything" is the five years less their first day.
+    const allQuery = {
+      period: 'range',
+      from: today.minus({ years: 5 }).plus({ days: 1 }).toISODate()!,
+      to: today.toISODate()!,
+    };
+    const measureExports = async () => {
+      note(`${db}: exports`);
+      const exportUrl = (format: string) =>
+        `${API}/reports/synpunkter/export?${new URLSearchParams({
+          ...allQuery,
+          format,
+        })}`;
+      return {
+        csv: await timedExport(exportUrl('csv'), reader, backend.pid),
+        xlsx: await timedExport(exportUrl('xlsx'), reader, backend.pid),
+      };
+    };
+    if (options.only === 'exports') {
+      const exports = await measureExports();
+      return {
+        loadAverage: {
+          before: loadAverageBefore,
+          after: os.loadavg().map(n => round(n, 2)),
+        },
+        backendRssAfterStartMiB: startedRssMiB,
+        exports,
+      };
+    }
+
+    note(`${db}: register`);
+    const register = await load(`${API}/synpunkter`, registrar, {
+      method: 'POST',
+      body: registerBody,
+    });
+    const registerBaseline = await load(`${API}/bench/baseline`, registrar, {
+      method: 'POST',
+      body: registerBody,
+    });
+
+    note(`${db}: chef's list`);
+    const listSize = await chefListSize(db, suite);
+    const depths = {
+      first: 0,
+      middle: Math.floor(listSize / 2),
+      deepest: Math.max(0, listSize - PAGE),
+    };
+    const list: Record<string, LoadResult & { depth: number }> = {};
+    for (const [name, depth] of Object.entries(depths)) {
+      const cursor = await cursorAt(db, suite, depth);
+      const url = `${API}/synpunkter?type=klagomal&limit=${PAGE}${
+        cursor ? `&cursor=${cursor}` : ''
+      }`;
+      const page = (await expectOk(url, chef)) as { items: unknown[] };
+      if (page.items.length === 0)
+        throw new Error(`The chef's list at depth ${depth} is empty`);
+      list[name] = {
+        depth,
+        ...(await load(url, chef, {
+          seconds: Math.max(3, Math.round(seconds / 2)),
+        })),
+      };
+    }
+    const readBaseline = await load(
+      `${API}/bench/baseline/${created.id}`,
+      chef,
+      {
+        seconds: Math.max(3, Math.round(seconds / 2)),
+      },
+    );
+
+    note(`${db}: reports`);
+    const lastYear = String(
+      DateTime.now().setZone('Europe/Stockholm').year - 1,
+    );
+    const annualQuery = { period: 'helar', year: lastYear };
+    const annualUrl = `${API}/reports/synpunkter?${new URLSearchParams({
+      ...annualQuery,
+      unit: NAMND,
+    })}`;
+    await expectOk(annualUrl, reader);
+    const annual = await sampleGets(annualUrl, reader, samples);
+    const annualBare = await bareReport(db, suite, annualQuery, NAMND, samples);
+    const allUrl = `${API}/reports/synpunkter?${new URLSearchParams(allQuery)}`;
+    const allReport = (await expectOk(allUrl, reader)) as {
+      total: { current: Record<string, number> };
+    };
+    const all = await sampleGets(
+      allUrl,
+      reader,
+      Math.max(3, Math.ceil(samples / 2)),
+    );
+    const allBare = await bareReport(
+      db,
+      suite,
+      allQuery,
+      null,
+      Math.max(3, Math.ceil(samples / 2)),
+    );
+
+    note(`${db}: registering while reports run`);
+    let reportsDone = 0;
+    let reportsFailed = 0;
+    let loading = true;
+    const reportLoop = (async () => {
+      while (loading) {
+        const result = await timedGet(allUrl, reader);
+        if (result.status !== 200) reportsFailed += 1;
+        else reportsDone += 1;
+      }
+    })();
+    const registerDuringReports = await load(`${API}/synpunkter`, registrar, {
+      method: 'POST',
+      body: registerBody,
+    });
+    loading = false;
+    await reportLoop;
+
+    const { csv, xlsx } = await measureExports();
+
+    return {
+      // Other work on the machine shows here: the benchmark shares two cores with it.
+      loadAverage: {
+        before: loadAverageBefore,
+        after: os.loadavg().map(n => round(n, 2)),
+      },
+      generated,
+      backendCommand: backend.command,
+      backendRssAfterStartMiB: startedRssMiB,
+      register,
+      registerBaseline,
+      registerRatio: round(
+        register.requestsPerSecond / registerBaseline.requestsPerSecond,
+        2,
+      ),
+      listSize,
+      list,
+      readBaseline,
+      listDeepestToFirstP95: round(
+        list.deepest.latencyMs.p95 / list.first.latencyMs.p95,
+        2,
+      ),
+      annual: {
+        query: { ...annualQuery, unit: NAMND },
+        http: annual,
+        bareSql: annualBare,
+        ratioP50: round(annual.p50Ms / annualBare.p50Ms, 2),
+      },
+      all: {
+        query: allQuery,
+        synpunkter: allReport.total.current.antal,
+        http: all,
+        bareSql: allBare,
+        ratioP50: round(all.p50Ms / allBare.p50Ms, 2),
+      },
+      registerDuringReports: {
+        ...registerDuringReports,
+        reportsCompleted: reportsDone,
+        reportsFailed,
+      },
+      exports: { csv, xlsx },
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+function versions(dbs: BenchDatabase[], suite: string) {
+  const git = (cmd: string) =>
+    execSync(`git ${cmd}`, { cwd: REPO_ROOT }).toString().trim();
+  const cpu = os.cpus();
+  return {
+    machine: `${cpu[0]?.model ?? 'unknown CPU'}, ${
+      cpu.length
+    } cores, ${Math.round(
+      os.totalmem() / 1024 ** 3,
+    )} GB, ${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    commit: `${git('rev-parse --short HEAD')}${
+      git('status --porcelain -- . :!bench/results')
+        ? ' (with uncommitted changes)'
+        : ''
+    }`,
+    date: new Date().toISOString(),
+    dbs,
+    suite,
+  };
+}
+
+async function databaseVersion(
+  db: BenchDatabase,
+  suite: string,
+): Promise<string> {
+  const knex = pluginKnex(db, suite);
+  try {
+    if (db === 'sqlite') {
+      const [row] = await knex.raw('select sqlite_version() as v');
+      return `SQLite ${row.v} (better-sqlite3)`;
+    }
+    const result = await knex.raw('show server_version');
+    return `PostgreSQL ${result.rows[0].server_version}`;
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** The quick suite's results, beside a full run's, to show memory against row count. */
+function quickResults(dir: string, suite: string) {
+  const quickFile = join(dir, 'scale-quick.json');
+  return suite !== 'quick' && existsSync(quickFile)
+    ? JSON.parse(readFileSync(quickFile, 'utf8'))
+    : undefined;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const command = `yarn bench:${options.suite === 'quick' ? 'quick' : 'scale'}`;
+  const results: Record<string, unknown> = {};
+  const started = Date.now();
+  const note = (s: string) =>
+    console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${s}`);
+  for (const db of options.dbs) {
+    results[db] = await benchDatabase(db, options, note);
+    (results[db] as Record<string, unknown>).database = await databaseVersion(
+      db,
+      options.suite,
+    );
+  }
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  const resultsFile = join(dir, `scale-${options.suite}.json`);
+  if (options.only === 'exports') {
+    // The exports measured again (after a change to them) replace those of the last full run;
+    // the results say when and at which commit.
+    const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const run = versions(options.dbs, options.suite);
+    for (const db of options.dbs) {
+      const measured = results[db] as Record<string, unknown>;
+      previous.results[db].exports = measured.exports;
+      previous.results[db].exportsRun = {
+        commit: run.commit,
+        date: run.date,
+        loadAverage: measured.loadAverage,
+        backendRssAfterStartMiB: measured.backendRssAfterStartMiB,
+        command: `source scripts/lib/toolchain.sh && ${command} --only exports`,
+      };
+    }
+    writeFileSync(resultsFile, `${JSON.stringify(previous, null, 2)}\n`);
+    writeFileSync(
+      join(dir, `scale-${options.suite}.md`),
+      markdown(previous, quickResults(dir, options.suite)),
+    );
+    note(
+      `updated the exports in bench/results/scale-${options.suite}.json and .md`,
+    );
+    return;
+  }
+  const report = {
+    ...versions(options.dbs, options.suite),
+    loadTool: await wrkVersion(),
+    command: `source scripts/lib/toolchain.sh && ${command}`,
+    rows: options.rows,
+    loadSeconds: options.seconds,
+    samples: options.samples,
+    results,
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `scale-${options.suite}.md`),
+    markdown(report, quickResults(dir, options.suite)),
+  );
+  note(`wrote bench/results/scale-${options.suite}.json and .md`);
+}
+
+main().catch(error => {
+  console.error(String(error?.stack ?? error).slice(0, 3000));
+  if (error?.cause) console.error('cause:', String(error.cause).slice(0, 1000));
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import knexFactory, { Knex } from 'knex';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KnexOrganisationStore } from '../database/OrganisationStore';
+import { loadReportFixture, SKOLAN } from './__testUtils__/reportFixture';
+import { ReportService } from './ReportService';
+import { ReportStore } from './ReportStore';
+import { SqliteReportReader } from './SqliteReportReader';
+
+jest.setTimeout(60_000);
+
+const sqlite = (filename: string) =>
+  knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+  });
+
+function serviceOn(knex: Knex, store: ReportStore) {
+  return new ReportService({
+    store,
+    organisation: new KnexOrganisationStore(knex),
+    settings: {
+      delar: { from: '01-01', to: '08-31' },
+      improvementsPageSize: 2,
+    },
+    areas: [{ id: 'utbildning', title: 'Förskola och skola' }],
+    organisationName: 'Testkommunen',
+    clock: () => new Date('2026-11-24T10:00:00Z'),
+  });
+}
+
+describe('SqliteReportReader', () => {
+  let dir: string;
+  let knex: Knex;
+  let reader: SqliteReportReader | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sg-report-reader-'));
+    knex = sqlite(join(dir, 'service-guidelines.sqlite'));
+    await loadReportFixture(knex);
+    reader = await SqliteReportReader.create(knex);
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+    await knex.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('switches a database file to WAL and reads it with named bindings', async () => {
+    expect(reader).toBeDefined();
+    expect(await knex.raw('pragma journal_mode')).toEqual([
+      { journal_mode: 'wal' },
+    ]);
+    const rows = await reader!.query<{ n: number }>(
+      knex,
+      `select count(*) as n from synpunkter where unit_ref = :unit and type = :type`,
+      { unit: SKOLAN, type: 'klagomal' },
+    );
+    const expected = await knex('synpunkter')
+      .where({ unit_ref: SKOLAN, type: 'klagomal' })
+      .count({ n: '*' })
+      .first();
+    expect(Number(expected?.n)).toBeGreaterThan(0);
+    expect(rows).toEqual([{ n: Number(expected?.n) }]);
+  });
+
+  it('gives the same reports and exports as the queries on the main thread', async () => {
+    const onMain = serviceOn(knex, new ReportStore(knex));
+    const onWorker = serviceOn(knex, new ReportStore(knex, reader));
+    const query = { period: 'helar' as const, year: 2026 };
+
+    const [main, worker] = await Promise.all([
+      onMain.prepare(query, 'all'),
+      onWorker.prepare(query, 'all'),
+    ]);
+    const all = async (service: ReportService, prepared: typeof main) => {
+      const items = [];
+      for await (const item of service.improvements(prepared)) items.push(item);
+      return items;
+    };
+
+    expect(worker.report).toEqual(main.report);
+    expect(worker.report.total.current.antal).toBeGreaterThan(0);
+    expect(await all(onWorker, worker)).toEqual(await all(onMain, main));
+  });
+
+  it('passes a failing query on as an error', async () => {
+    await expect(
+      reader!.query(knex, 'select * from no_such_table', {}),
+    ).rejects.toThrow(/no such table/);
+  });
+
+  it('is not used for an in-memory database', async () => {
+    const memory = sqlite(':memory:');
+    try {
+      expect(await SqliteReportReader.create(memory)).toBeUndefined();
+    } finally {
+      await memory.destroy();
+    }
+  });
+});
