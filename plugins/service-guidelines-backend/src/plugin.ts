@@ -162,8 +162,8 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           clock,
           followUps: {
             unitTypes: uppfoljning.unitTypes,
-            unitsFollowedUp: (units, from, to) =>
-              stores.uppfoljningar.unitsFollowedUp(units, from, to),
+            unitsFollowedUp: (unitRefs, from, to) =>
+              stores.uppfoljningar.unitsFollowedUp(unitRefs, from, to),
           },
         });
 

@@ -866,8 +866,12 @@ describe.each(databases.eachSupportedId())(
           const inScope = (FOLLOW_UP_SCOPE[role.user ?? ''] ?? []).includes(
             unit,
           );
-          const allowed = (ok: number) =>
-            !role.user ? 401 : inScope ? ok : 403;
+          /** 401 without sign-in, else `ok` when the condition holds and 403 when not. */
+          const answer = (ok: number, condition: boolean) => {
+            if (!role.user) return 401;
+            return condition ? ok : 403;
+          };
+          const allowed = (ok: number) => answer(ok, inScope);
           const answers: Record<string, number> = {};
           const bodies: unknown[] = [];
           const check = async (route: string, res: request.Response) => {
@@ -906,11 +910,7 @@ describe.each(databases.eachSupportedId())(
               uppfoljning.set(unit, put.body);
             }
             expected['GET /uppfoljningar/:id'] = allowed(200);
-            expected['PUT /uppfoljningar/:id'] = !role.user
-              ? 401
-              : inScope && mine
-              ? 200
-              : 403;
+            expected['PUT /uppfoljningar/:id'] = answer(200, inScope && mine);
           }
           expect(answers).toEqual(expected);
           expect(bodies.flatMap(secretsIn)).toEqual([]);
@@ -925,8 +925,10 @@ describe.each(databases.eachSupportedId())(
         record('GET /gallring/preview', role, '-');
         const log = await who.get('/gallring/log');
         record('GET /gallring/log', role, '-');
-        const signedIn = (ok: number) =>
-          !role.user ? 401 : role.administrator ? ok : 403;
+        const signedIn = (ok: number) => {
+          if (!role.user) return 401;
+          return role.administrator ? ok : 403;
+        };
         expect({
           overview: overview.status,
           units: (overview.body.units ?? [])
