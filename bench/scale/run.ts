@@ -29,6 +29,7 @@ import {
   resolvePeriods,
 } from '../../plugins/service-guidelines-backend/src/report/period';
 import { readReportSettings } from '../../plugins/service-guidelines-backend/src/report/settings';
+import { encodeCursor } from '../../plugins/service-guidelines-backend/src/service/synpunkter/SynpunktService';
 import { API, RunningBackend, rssMiB, startBackend, tokenFor } from './backend';
 import { argValue } from './args';
 import {
@@ -250,9 +251,8 @@ async function cursorAt(
       ])
       .offset(depth - 1)
       .first('registered_at', 'id');
-    return Buffer.from(JSON.stringify([row.registered_at, row.id])).toString(
-      'base64url',
-    );
+    // The list's default order, newest registration first, encoded as the API encodes it.
+    return encodeCursor({ key: row.registered_at, id: row.id }, '-registered');
   } finally {
     await knex.destroy();
   }

@@ -86,7 +86,8 @@ function isNotSynpunkt(type: string): type is NotSynpunktCategory {
   return (NOT_SYNPUNKT_CATEGORIES as readonly string[]).includes(type);
 }
 
-function encodeCursor(cursor: ListCursor, sort: SynpunktSort): string {
+/** The opaque cursor the list gives out: its order, the sort key and id of the last row. */
+export function encodeCursor(cursor: ListCursor, sort: SynpunktSort): string {
   return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString(
     'base64url',
   );
