@@ -58,6 +58,8 @@ const PLUGIN_SOURCE = /plugins[\\/]service-guidelines(-common)?[\\/]src[\\/]/;
 const PLUGIN_PAGES =
   /plugins[\\/]service-guidelines[\\/]src[\\/]components[\\/]/;
 
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+
 /** The goal, in KB of 1,000 bytes (the stricter reading of "KB"). */
 const GOAL_BYTES = 150_000;
 
@@ -125,12 +127,26 @@ function build(dir: string): Promise<number> {
       cwd: dir,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    // A build takes about a minute here; once, writing the stats stalled with every thread
+    // asleep, so a build that outlasts this is stopped rather than waited on for ever.
+    const timer = setTimeout(() => child.kill('SIGTERM'), BUILD_TIMEOUT_MS);
     child.on('error', reject);
-    child.on('exit', code =>
-      code === 0
-        ? resolvePromise(Math.round((performance.now() - started) / 1000))
-        : reject(new Error(`backstage-cli package build in ${dir}: ${code}`)),
-    );
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) {
+        resolvePromise(Math.round((performance.now() - started) / 1000));
+      } else {
+        reject(
+          new Error(
+            `backstage-cli package build in ${dir}: ${
+              signal
+                ? `stopped after ${BUILD_TIMEOUT_MS / 60_000} minutes`
+                : `exit code ${code}`
+            }; run the benchmark again`,
+          ),
+        );
+      }
+    });
   });
 }
 
