@@ -428,7 +428,7 @@ function markdown(report: any): string {
       placement.initialModules.length
     } modules, ${kb(
       placement.initialSourceBytes,
-    )} of source (the plugin's definition: its page and nav extensions, API clients, route and translation refs, and what they import): ${placement.initialModules
+    )} of source (what the plugin's definition in alpha.tsx imports statically): ${placement.initialModules
       .map((m: { path: string }) => `\`${m.path}\``)
       .join(', ')}.`,
     '',
