@@ -3,6 +3,8 @@
  * database and whether the goal is met. The JSON beside it holds every number.
  */
 
+import { commandSection } from '../provenance';
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report is the JSON the runner wrote */
 
 type Verdict = { text: string; met: boolean | undefined };
@@ -214,12 +216,7 @@ export function markdown(report: any, quick?: any): string {
     '',
     'Ratios are to baselines measured in the same run: `POST /bench/baseline` (one-row insert) and `GET /bench/baseline/:id` (one-row read), behind the same body parser, user authentication and one permission decision; for reports, the figures query of ReportStore run straight on the database. The report over "all rows" spans five years less their first day, the longest period a report allows.',
     '',
-    'Command, from the repository root:',
-    '',
-    '```sh',
-    report.command,
-    '```',
-    '',
+    ...commandSection(report.command),
   );
   return lines.join('\n');
 }

@@ -13,7 +13,6 @@
  * Needs wrk (`apt-get install wrk`) and, for PostgreSQL, the local server on 127.0.0.1:5432.
  */
 
-import { execSync } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +41,7 @@ import {
 import { generate } from './generate';
 import { markdown } from './markdown';
 import { LoadResult, wrk, wrkVersion } from './wrk';
+import { commitDescription, machineDescription } from '../provenance';
 
 const REGISTRAR = 'erik.lindqvist';
 const CHEF = 'lars.nilsson';
@@ -546,21 +546,10 @@ async function benchDatabase(
 }
 
 function versions(dbs: BenchDatabase[], suite: string) {
-  const git = (cmd: string) =>
-    execSync(`git ${cmd}`, { cwd: REPO_ROOT }).toString().trim();
-  const cpu = os.cpus();
   return {
-    machine: `${cpu[0]?.model ?? 'unknown CPU'}, ${
-      cpu.length
-    } cores, ${Math.round(
-      os.totalmem() / 1024 ** 3,
-    )} GB, ${os.type()} ${os.release()} ${os.arch()}`,
+    machine: machineDescription(),
     node: process.version,
-    commit: `${git('rev-parse --short HEAD')}${
-      git('status --porcelain -- . :!bench/results')
-        ? ' (with uncommitted changes)'
-        : ''
-    }`,
+    commit: commitDescription(),
     date: new Date().toISOString(),
     dbs,
     suite,
