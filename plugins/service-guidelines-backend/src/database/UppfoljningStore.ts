@@ -1,26 +1,13 @@
 import {
-  Participant,
   SYNPUNKT_TYPES,
   SynpunktType,
-  UppfoljningAction,
+  Uppfoljning,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { applyListFilter, SynpunktListFilter } from './SynpunktStore';
 
 /** An uppföljning as stored, without the caller-dependent `editable`. */
-export interface StoredUppfoljning {
-  id: string;
-  unitRef: string;
-  heldDate: string;
-  recordedBy: string;
-  participants: Participant[];
-  synpunkter: Array<{ id: string; registrationNumber: string }>;
-  conclusions: string;
-  actions: UppfoljningAction[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type StoredUppfoljning = Omit<Uppfoljning, 'editable'>;
 
 /** What is written for an uppföljning: the record without its derived parts. */
 export type UppfoljningWrite = Omit<

@@ -1,9 +1,4 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SvarstidRules } from '@service-guidelines/plugin-service-guidelines-common';
-import { UppfoljningSettings } from '../../config/uppfoljningSettings';
-import { OrganisationStore } from '../../database/OrganisationStore';
-import { ReminderStore } from '../../database/ReminderStore';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { Reminders } from './Reminders';
 
 export { Reminders } from './Reminders';
@@ -13,18 +8,11 @@ export type { ReminderRunResult } from './Reminders';
  * Schedules the reminders once across every backend instance sharing the database (unless
  * `serviceGuidelines.uppfoljning.reminders.enabled` is false).
  */
-export async function scheduleReminders(options: {
-  scheduler: SchedulerService;
-  logger: LoggerService;
-  store: ReminderStore;
-  organisation: OrganisationStore;
-  notifications: NotificationService;
-  rules: SvarstidRules;
-  settings: UppfoljningSettings;
-  followUpUnitTypes: readonly string[];
-  clock: () => Date;
-  refreshOrganisation?: () => Promise<void>;
-}): Promise<Reminders> {
+export async function scheduleReminders(
+  options: ConstructorParameters<typeof Reminders>[0] & {
+    scheduler: SchedulerService;
+  },
+): Promise<Reminders> {
   const reminders = new Reminders(options);
   if (options.settings.reminders.enabled) {
     await options.scheduler.scheduleTask({
