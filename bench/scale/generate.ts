@@ -34,6 +34,7 @@ import {
   OrgUnit,
 } from '../../plugins/service-guidelines-backend/src/database/OrganisationStore';
 import {
+  newSynpunktClockColumns,
   searchTextOf,
   SynpunktRow,
 } from '../../plugins/service-guidelines-backend/src/database/SynpunktStore';
@@ -347,6 +348,7 @@ function* synpunkterOfDay(options: {
       receivedAt: receivedIso,
       anonymous,
     });
+    const receivedDate = stockholmDateOf(new Date(receivedIso).toISOString());
     const firstName = random.pick(FIRST_NAMES);
     const lastName = random.pick(LAST_NAMES);
     const row: SynpunktRow = {
@@ -357,7 +359,7 @@ function* synpunkterOfDay(options: {
       type,
       channel,
       received_at: new Date(receivedIso).toISOString(),
-      received_date: stockholmDateOf(new Date(receivedIso).toISOString()),
+      received_date: receivedDate,
       arrival_date: deadlines.arrivalDate,
       registered_at: registeredAt,
       registered_by: registeredBy,
@@ -379,22 +381,7 @@ function* synpunkterOfDay(options: {
       contact_address: null,
       handlaggare_ref: null,
       status: 'registrerad',
-      forsta_svar_due: deadlines.forstaSvar?.due ?? null,
-      forsta_svar_date:
-        deadlines.forstaSvar?.days === 0
-          ? stockholmDateOf(new Date(receivedIso).toISOString())
-          : null,
-      aterkoppling_due: deadlines.aterkoppling?.due ?? null,
-      aterkoppling_days: deadlines.aterkoppling?.days ?? null,
-      utredning: null,
-      utredning_date: null,
-      aterkoppling_date: null,
-      aterkoppling_method: null,
-      aterkoppling_summary: null,
-      closed_date: null,
-      outcome: null,
-      led_to_improvement: null,
-      improvement_description: null,
+      ...newSynpunktClockColumns(deadlines, receivedDate),
       search_text: searchTextOf(number, sekretess ? undefined : text),
       version: 1,
       updated_at: registeredAt,

@@ -4,6 +4,7 @@ import {
   SynpunktEventKind,
   SynpunktPause,
   SynpunktSort,
+  SvarstidDeadlines,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { applyPermissionCriteria } from '../permissions/filterToKnex';
@@ -63,6 +64,33 @@ const BOOLEAN_COLUMNS = [
   'anonymous',
   'led_to_improvement',
 ] as const;
+
+/**
+ * The clock and workflow columns of a synpunkt just registered: its deadlines set, nothing done
+ * yet. Registration and the benchmark's generator both build new rows with it.
+ */
+export function newSynpunktClockColumns(
+  deadlines: SvarstidDeadlines,
+  receivedDate: string,
+) {
+  return {
+    // Anonymous: nobody to answer, so neither clock runs and both stay empty.
+    forsta_svar_due: deadlines.forstaSvar?.due ?? null,
+    // Telephone, SMS and visits get their första svar during the contact itself.
+    forsta_svar_date: deadlines.forstaSvar?.days === 0 ? receivedDate : null,
+    aterkoppling_due: deadlines.aterkoppling?.due ?? null,
+    aterkoppling_days: deadlines.aterkoppling?.days ?? null,
+    utredning: null,
+    utredning_date: null,
+    aterkoppling_date: null,
+    aterkoppling_method: null,
+    aterkoppling_summary: null,
+    closed_date: null,
+    outcome: null,
+    led_to_improvement: null,
+    improvement_description: null,
+  } satisfies Partial<SynpunktRow>;
+}
 
 function fromDb(row: SynpunktRow): SynpunktRow {
   const result = { ...row };

@@ -40,6 +40,7 @@ import {
   ListCursor,
   StoredSynpunkt,
   cursorAfter,
+  newSynpunktClockColumns,
   SynpunktListFilter,
   SynpunktRow,
   SynpunktStore,
@@ -218,22 +219,7 @@ export class SynpunktService {
         contact_address: contact.address ?? null,
         handlaggare_ref: input.handlaggareRef ?? null,
         status: input.handlaggareRef ? 'tilldelad' : 'registrerad',
-        // Anonymous: nobody to answer, so neither clock runs and both stay empty.
-        forsta_svar_due: deadlines.forstaSvar?.due ?? null,
-        // Telephone, SMS and visits get their första svar during the contact itself.
-        forsta_svar_date:
-          deadlines.forstaSvar?.days === 0 ? receivedDate : null,
-        aterkoppling_due: deadlines.aterkoppling?.due ?? null,
-        aterkoppling_days: deadlines.aterkoppling?.days ?? null,
-        utredning: null,
-        utredning_date: null,
-        aterkoppling_date: null,
-        aterkoppling_method: null,
-        aterkoppling_summary: null,
-        closed_date: null,
-        outcome: null,
-        led_to_improvement: null,
-        improvement_description: null,
+        ...newSynpunktClockColumns(deadlines, receivedDate),
         search_text: searchTextOf(
           registrationNumber,
           input.sekretess ? undefined : input.description,
