@@ -192,9 +192,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           settings: uppfoljning,
           followUpUnitTypes: uppfoljning.unitTypes,
           clock,
-          refreshOrganisation: async () => {
-            await organisationSync.run();
-          },
+          fillOrganisation: () => organisationSync.fillIfEmpty(),
         });
 
         // Benchmarks only (bench/scale): a minimal route to compare the real ones with.
@@ -245,9 +243,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
               clock,
               dueSoonWorkingDays: uppfoljning.dueSoonWorkingDays,
               interval: uppfoljning.interval,
-              refreshOrganisation: async () => {
-                await organisationSync.run();
-              },
+              fillOrganisation: () => organisationSync.fillIfEmpty(),
             }),
           }),
         );

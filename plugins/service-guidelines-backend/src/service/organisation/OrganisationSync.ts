@@ -72,6 +72,18 @@ export class OrganisationSync {
     },
   ) {}
 
+  /**
+   * Mirrors the catalog now if the mirror is still empty (just after a first start-up), so that
+   * a reader does not wait for the next scheduled run; otherwise does nothing. True if it ran.
+   */
+  async fillIfEmpty(): Promise<boolean> {
+    if ((await this.options.store.listUnits()).length > 0) {
+      return false;
+    }
+    await this.run();
+    return true;
+  }
+
   async run(): Promise<{ units: number }> {
     const { catalog, auth, store, logger, unitTypes } = this.options;
     const credentials = await auth.getOwnServiceCredentials();

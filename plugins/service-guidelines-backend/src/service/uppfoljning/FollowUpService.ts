@@ -39,8 +39,8 @@ export class FollowUpService {
       clock: Clock;
       dueSoonWorkingDays: number;
       interval: FollowUpInterval;
-      /** Brings the organisation mirror up to date; used when it is still empty after start-up. */
-      refreshOrganisation?: () => Promise<void>;
+      /** Fills the organisation mirror when it is still empty (just after start-up); true if it did. */
+      fillOrganisation?: () => Promise<boolean>;
     },
   ) {}
 
@@ -150,7 +150,8 @@ export class FollowUpService {
       createdAt: now,
       updatedAt: now,
     });
-    return this.get(id, userRef);
+    // Scope was checked above; read back what was stored.
+    return this.toApi(await this.requireRecord(id), userRef);
   }
 
   /**
@@ -191,7 +192,8 @@ export class FollowUpService {
       Object.assign(error, { current: this.toApi(latest, userRef) });
       throw error;
     }
-    return this.get(id, userRef);
+    // Scope was checked above; read back what was stored.
+    return this.toApi(await this.requireRecord(id), userRef);
   }
 
   private toApi(record: StoredUppfoljning, userRef: string): Uppfoljning {
@@ -208,16 +210,13 @@ export class FollowUpService {
 
   /** The units the user leads and every unit below, from the mirror of the catalog. */
   private async scopeOf(userRef: string): Promise<string[]> {
-    const { organisation, refreshOrganisation } = this.deps;
+    const { organisation, fillOrganisation } = this.deps;
     const scope = await organisation.unitsLedBy(userRef);
-    if (scope.length === 0 && refreshOrganisation) {
-      // Just after start-up the mirror may not have been filled from the catalog yet.
-      if ((await organisation.listUnits()).length === 0) {
-        await refreshOrganisation();
-        return organisation.unitsLedBy(userRef);
-      }
+    // Just after start-up the mirror may not have been filled from the catalog yet.
+    if (scope.length > 0 || !(await fillOrganisation?.())) {
+      return scope;
     }
-    return scope;
+    return organisation.unitsLedBy(userRef);
   }
 
   private async requireInScope(unitRef: string, userRef: string) {

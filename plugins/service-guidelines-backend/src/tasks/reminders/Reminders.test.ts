@@ -8,7 +8,11 @@ import {
   startSynpunktBackend,
 } from '../../__testUtils__/synpunktBackend';
 import { readUppfoljningSettings } from '../../config/uppfoljningSettings';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { testOrganisation } from '../../__testUtils__/organisation';
+import { DEFAULT_UNIT_TYPES } from '../../config/registrySettings';
 import { KnexOrganisationStore } from '../../database/OrganisationStore';
+import { OrganisationSync } from '../../service/organisation/OrganisationSync';
 import { KnexReminderStore } from '../../database/ReminderStore';
 import { readSvarstidRules } from '../../service/synpunkter/deadlineRules';
 import { Reminders } from './Reminders';
@@ -233,9 +237,14 @@ describe.each(databases.eachSupportedId())('reminders on %p', databaseId => {
 
   it('fills an empty organisation mirror before it looks for chefs', async () => {
     const organisation = new KnexOrganisationStore(knex);
-    const units = await organisation.listUnits();
     await organisation.replaceAll([]);
-    const refreshOrganisation = jest.fn(() => organisation.replaceAll(units));
+    const sync = new OrganisationSync({
+      catalog: catalogServiceMock({ entities: testOrganisation }),
+      auth: mockServices.auth(),
+      store: organisation,
+      logger: mockServices.logger.mock(),
+      unitTypes: DEFAULT_UNIT_TYPES,
+    });
     const sent: NotificationSendOptions[] = [];
     const settings = readUppfoljningSettings(new ConfigReader({}));
     const result = await new Reminders({
@@ -247,9 +256,11 @@ describe.each(databases.eachSupportedId())('reminders on %p', databaseId => {
       followUpUnitTypes: settings.unitTypes,
       clock: () => new Date('2026-10-05T07:00:00Z'),
       logger: mockServices.logger.mock(),
-      refreshOrganisation,
+      fillOrganisation: () => sync.fillIfEmpty(),
     }).run();
-    expect(refreshOrganisation).toHaveBeenCalledTimes(1);
+    expect((await organisation.listUnits()).length).toBeGreaterThan(0);
     expect(result.followUp).toBe(3);
+    // A filled mirror is left alone.
+    expect(await sync.fillIfEmpty()).toBe(false);
   });
 });

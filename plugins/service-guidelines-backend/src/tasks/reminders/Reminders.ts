@@ -52,19 +52,14 @@ export class Reminders {
       clock: () => Date;
       logger: LoggerService;
       /** Fills the organisation mirror when it is still empty (just after start-up). */
-      refreshOrganisation?: () => Promise<void>;
+      fillOrganisation?: () => Promise<unknown>;
     },
   ) {}
 
   async run(): Promise<ReminderRunResult> {
     const { store, rules, settings } = this.deps;
-    if (
-      this.deps.refreshOrganisation &&
-      (await this.deps.organisation.listUnits()).length === 0
-    ) {
-      // Without the tree no chef can be found; a run now would skip every reminder of a unit.
-      await this.deps.refreshOrganisation();
-    }
+    // Without the tree no chef can be found; a run now would skip every reminder of a unit.
+    await this.deps.fillOrganisation?.();
     const now = this.deps.clock();
     const today = stockholmDateOf(now.toISOString());
     const result: ReminderRunResult = {
