@@ -205,6 +205,19 @@ export function markdown(report: any, quick?: any): string {
     );
   }
   lines.push(
+    `Report facts: after start-up the backend's job \`service-guidelines-report-facts\` kept the facts of every synpunkt (see \`ReportFactsKeeper\`) in ${dbs
+      .map(
+        db =>
+          `${
+            report.results[db].factsKeptSeconds ?? '(not measured)'
+          } s on ${name(db)}`,
+      )
+      .join(
+        ', ',
+      )}; the figures were measured after that. Synpunkter registered during the run wait for the job's next run (every 5 minutes) and are worked out in full by each report meanwhile.`,
+    '',
+  );
+  lines.push(
     `Load average of the machine (1, 5, 15 min) before and after each database's runs, which other work on the shared machine drives up: ${dbs
       .map(
         db =>

@@ -163,6 +163,14 @@ export interface Config {
         from?: string;
         to?: string;
       };
+      /**
+       * When the job that keeps each synpunkt's report facts runs, as a Backstage task schedule
+       * (`frequency`, `timeout`, `initialDelay`); it always runs once across all backend
+       * instances. Reports are exact whenever it runs: what it has not kept yet (synpunkter
+       * written since its last run) they work out in full, which only costs time. Default: every
+       * 5 minutes, the first time 5 seconds after start-up, with a timeout of one hour.
+       */
+      factsSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /**
      * Gallring (R5.2): how long a closed synpunkt keeps the customer's contact details and its

@@ -3,13 +3,27 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { createConfiguredTestDatabases } from './__testUtils__/databases';
 import { newestMigration } from './__testUtils__/migrationFiles';
 import { serviceGuidelinesPlugin } from './plugin';
+import {
+  FIXTURE_SYNPUNKTER,
+  loadReportFixture,
+} from './report/__testUtils__/reportFixture';
 import { readPluginVersion } from './version';
 
 jest.setTimeout(60_000);
+
+/** The test scheduler, which runs a task when told to. */
+type TestScheduler = SchedulerService & {
+  factory(): ServiceFactory;
+  triggerTask(id: string): Promise<void>;
+};
 
 describe('serviceGuidelinesPlugin', () => {
   const databases = createConfiguredTestDatabases();
@@ -39,6 +53,36 @@ describe('serviceGuidelinesPlugin', () => {
           installedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
       });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the report facts of what is registered, on its schedule, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await loadReportFixture(knex);
+      expect(await knex('report_facts_pending')).toHaveLength(
+        FIXTURE_SYNPUNKTER.length,
+      );
+      const scheduler = mockServices.scheduler() as TestScheduler;
+      await startTestBackend({
+        features: [
+          serviceGuidelinesPlugin,
+          mockServices.database.factory({ knex }),
+          scheduler.factory(),
+        ],
+      });
+      expect(await scheduler.getScheduledTasks()).toContainEqual(
+        expect.objectContaining({
+          id: 'service-guidelines-report-facts',
+          scope: 'global',
+        }),
+      );
+      await scheduler.triggerTask('service-guidelines-report-facts');
+      expect(await knex('report_facts_pending')).toHaveLength(0);
+      expect(await knex('report_facts')).toHaveLength(
+        FIXTURE_SYNPUNKTER.length,
+      );
     },
   );
 

@@ -153,6 +153,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           auth: deps.auth,
           userInfo: deps.userInfo,
           logger,
+          scheduler,
           organisation: stores.organisation,
           refreshOrganisation: async () => {
             await organisationSync.run();

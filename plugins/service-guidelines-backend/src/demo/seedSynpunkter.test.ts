@@ -1,20 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  parseSvarstidConfig,
-  readRegistrySettings,
-} from '@service-guidelines/plugin-service-guidelines-common';
-import { ConfigReader } from '@backstage/config';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
-import { testOrganisation } from '../__testUtils__/organisation';
-import { createStores } from '../database';
+import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { syncReportCalendar } from '../report/ReportCalendarStore';
 import { ReportService } from '../report/ReportService';
 import { ReportStore } from '../report/ReportStore';
-import { OrganisationSync } from '../service/organisation/OrganisationSync';
-import { SynpunktService } from '../service/synpunkter/SynpunktService';
-import { UnitDirectory } from '../service/synpunkter/UnitDirectory';
-import { seedDemoSynpunkter } from './seedSynpunkter';
 
 jest.setTimeout(180_000);
 
@@ -25,50 +13,14 @@ describe('demo synpunkter', () => {
     'fill an empty registry once, through the registry rules, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex });
-      const stores = await createStores({ database });
-      const rules = parseSvarstidConfig(undefined);
-      const settings = readRegistrySettings(new ConfigReader({}));
-      const catalog = catalogServiceMock({ entities: testOrganisation });
-      const auth = mockServices.auth();
-      const logger = mockServices.logger.mock();
-      const sync = new OrganisationSync({
-        catalog,
-        auth,
-        store: stores.organisation,
-        logger,
-        unitTypes: ['kommun', 'nämnd', 'förvaltning', 'enhet'],
-      });
-      const units = new UnitDirectory({
-        catalog,
-        auth,
-        organisation: stores.organisation,
-        sync,
-        registrableUnitTypes: settings.registrableUnitTypes,
-      });
       const now = new Date('2026-11-24T10:00:00Z');
-      const seed = () =>
-        seedDemoSynpunkter({
-          db: knex,
-          organisation: stores.organisation,
-          refreshOrganisation: async () => {
-            await sync.run();
-          },
-          createService: clock =>
-            new SynpunktService({
-              store: stores.synpunkter,
-              units,
-              rules,
-              settings,
-              auditor: mockServices.auditor.mock(),
-              clock,
-            }),
-          rules,
-          areas: settings.areas,
-          logger,
-          now,
-          count: 80,
-        });
+      const {
+        stores,
+        rules,
+        settings,
+        seed: seedCount,
+      } = await demoRegistry(knex, now);
+      const seed = () => seedCount(80);
 
       expect(await seed()).toBe(80);
       // Only when empty: a second run (another instance, a restart) adds nothing.

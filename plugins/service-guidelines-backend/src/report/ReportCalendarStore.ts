@@ -5,6 +5,7 @@ import {
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { ReportFactsKeeper } from './ReportFactsKeeper';
 
 interface CalendarRow {
   day: IsoDate;
@@ -32,7 +33,8 @@ export function calendarRows(calendar: WorkingDayCalendar): CalendarRow[] {
 /**
  * Keeps `report_calendar` equal to the configured working-day calendar. Run at start-up: the
  * table is written only where it differs (the first start, or a changed calendar in config), and
- * the upsert makes instances that start together agree.
+ * the upsert makes instances that start together agree. Kept report facts count arbetsdagar by
+ * this calendar, so a change marks every kept synpunkt pending.
  */
 export async function syncReportCalendar(
   db: Knex,
@@ -63,6 +65,9 @@ export async function syncReportCalendar(
       .insert(changed.slice(i, i + 500))
       .onConflict('day')
       .merge();
+  }
+  if (changed.length > 0) {
+    await new ReportFactsKeeper(db).markAllPending();
   }
   return { written: changed.length };
 }

@@ -128,6 +128,16 @@ function periodBindings(prefix: 'cur' | 'prev', bounds: PeriodBounds) {
   };
 }
 
+/**
+ * Settings for one transaction of report SQL on PostgreSQL: no JIT compilation (the planner's
+ * cost estimate of a report makes it compile the query, which costs more than a second and saves
+ * nothing) and room to sort and hash in memory.
+ */
+export async function tuneReportTransaction(tx: Knex.Transaction) {
+  await tx.raw('SET LOCAL jit = off');
+  await tx.raw("SET LOCAL work_mem = '64MB'");
+}
+
 /** The report queries: aggregation and the list of improvements, all in SQL. */
 export class ReportStore {
   /**
@@ -144,10 +154,9 @@ export class ReportStore {
   }
 
   /**
-   * Runs a report query. On PostgreSQL it runs in its own transaction with JIT compilation off
-   * (the planner's cost estimate of a report over a year's synpunkter makes it compile the query,
-   * which costs more than a second and saves nothing) and room to sort and hash in memory. On an
-   * SQLite file it runs on the reader's worker thread, so that it does not stop the event loop.
+   * Runs a report query. On PostgreSQL it runs in its own transaction tuned by
+   * {@link tuneReportTransaction}. On an SQLite file it runs on the reader's worker thread, so
+   * that it does not stop the event loop.
    */
   private async query<T>(
     sql: string,
@@ -160,8 +169,7 @@ export class ReportStore {
       return (await this.db.raw(sql, bindings)) as T[];
     }
     return this.db.transaction(async tx => {
-      await tx.raw('SET LOCAL jit = off');
-      await tx.raw("SET LOCAL work_mem = '64MB'");
+      await tuneReportTransaction(tx);
       return (await tx.raw(sql, bindings)).rows as T[];
     });
   }

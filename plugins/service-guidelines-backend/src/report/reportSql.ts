@@ -20,6 +20,10 @@
  *   deadline moves with pauses, so it has passed exactly when the unpaused arbetsdagar after the
  *   arrival day up to the cutoff reach the svarstid (that is how -common's `svarstidDeadline`
  *   defines it, with pauses read up to the cutoff).
+ * - Kept facts (`report_facts`, see its migration): a synpunkt whose facts were kept with a settled
+ *   date on or before the period's cutoff, and that is not pending, is read from there; only the
+ *   others (recent ones, reopened ones, pending ones) are worked out as described above. Both
+ *   give the same per-synpunkt facts, which are then summed together.
  * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
  *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
  *   that position. The running count is taken over a histogram (value, count) rather than over
@@ -69,62 +73,46 @@ function lastEntryBeforeEnd(kinds: string[], column: string): string {
       ORDER BY e.id DESC LIMIT 1)`;
 }
 
-/**
- * The common table expressions that select the synpunkter of a report and read their state at
- * the end of the period: `reopened`, `sel` and `eff`.
- *
- * Named bindings: curFrom, curTo, curState, curCutoff, curInstant, and for two periods the same
- * with `prev`; `scope` when scoped.
- */
-function selectionCtes(options: {
-  dialect: SqlDialect;
-  scoped: boolean;
-  withPrevious: boolean;
-  /** Only synpunkter that may have led to an improvement (for the list of improvements). */
-  improvementCandidates?: boolean;
-}): string {
-  const { dialect, scoped, withPrevious } = options;
-  // One SELECT per period, joined with UNION ALL: each is a single range of received dates,
-  // which the (unit_ref, received_date) index serves unit by unit.
-  const periodSelect = (prefix: 'cur' | 'prev', name: string) => `
-    SELECT s.id, s.unit_ref, s.type, s.channel, s.area,
+/** The columns of a selected synpunkt that its facts are worked out from. */
+const SELECTED_COLUMNS = `s.id, s.unit_ref, s.type, s.channel, s.area, s.received_date,
       substr(s.received_date, 1, 7) AS month,
       CASE WHEN s.anonymous THEN 1 ELSE 0 END AS anon,
       s.arrival_date, s.aterkoppling_days, s.aterkoppling_due,
       s.forsta_svar_due, s.forsta_svar_date, s.aterkoppling_date, s.closed_date,
       CASE WHEN s.led_to_improvement THEN 1 ELSE 0 END AS improvement_now,
       s.improvement_description,
-      CASE WHEN r.synpunkt_id IS NULL THEN 0 ELSE 1 END AS reopened,
-      CASE WHEN pa.synpunkt_id IS NULL THEN 0 ELSE 1 END AS has_pause,
-      '${name}' AS period,
-      :${prefix}State AS state_date,
-      :${prefix}Cutoff AS cutoff,
-      :${prefix}Instant AS end_instant
-    FROM synpunkter s
-    LEFT JOIN reopened r ON r.synpunkt_id = s.id
-    LEFT JOIN with_pauses pa ON pa.synpunkt_id = s.id
-    WHERE s.received_date >= :${prefix}From AND s.received_date <= :${prefix}To
-      ${
-        scoped
-          ? 'AND s.unit_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
-          : ''
-      }
-      ${
-        options.improvementCandidates
-          ? 'AND (s.led_to_improvement OR r.synpunkt_id IS NOT NULL)'
-          : ''
-      }`;
-  return `
-  reopened AS (
-    SELECT synpunkt_id FROM synpunkt_events WHERE kind = 'ateroppnad' GROUP BY synpunkt_id
-  ),
-  with_pauses AS (
-    SELECT synpunkt_id FROM synpunkt_pauses GROUP BY synpunkt_id
-  ),
-  sel AS (${periodSelect('cur', 'current')}
-    ${withPrevious ? `UNION ALL ${periodSelect('prev', 'previous')}` : ''}
-  ),
-  eff AS (
+      CASE WHEN EXISTS (SELECT 1 FROM synpunkt_events r
+        WHERE r.kind = 'ateroppnad' AND r.synpunkt_id = s.id) THEN 1 ELSE 0 END AS reopened,
+      CASE WHEN EXISTS (SELECT 1 FROM synpunkt_pauses pa
+        WHERE pa.synpunkt_id = s.id) THEN 1 ELSE 0 END AS has_pause`;
+
+const SUBTREE =
+  'SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope';
+
+/**
+ * Which synpunkter of a period are worked out in full: all of them, or (`unkept`) only those
+ * whose kept facts cannot be used for the period: not settled by its cutoff, never kept
+ * (reopened), or pending. Every synpunkt has kept facts or is pending, so the unkept ones are
+ * found from those two small sets instead of probing every synpunkt of the period.
+ */
+function unkeptIds(prefix: 'cur' | 'prev', scoped: boolean): string {
+  const inPeriod = (t: string) =>
+    `${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To
+          ${scoped ? `AND ${t}.unit_ref IN (${SUBTREE})` : ''}`;
+  return `(SELECT f.synpunkt_id FROM report_facts f
+        WHERE ${inPeriod('f')}
+          AND (f.settled_date IS NULL OR f.settled_date > :${prefix}Cutoff)
+        UNION SELECT q.synpunkt_id FROM report_facts_pending q
+          JOIN synpunkter sp ON sp.id = q.synpunkt_id
+        WHERE ${inPeriod('sp')})`;
+}
+
+/**
+ * The `eff` expression: a selected synpunkt (`sel`, with its `state_date`, `cutoff` and
+ * `end_instant`) with its state at the end of the period.
+ */
+function effectiveCte(dialect: SqlDialect): string {
+  return `eff AS (
     SELECT sel.*,
       CASE WHEN sel.reopened = 1
         THEN (SELECT MIN(${jsonText(dialect, [
@@ -160,6 +148,63 @@ function selectionCtes(options: {
   )`;
 }
 
+/**
+ * The common table expressions that select the synpunkter of a report and read their state at
+ * the end of the period: `sel` and `eff`.
+ *
+ * Named bindings: curFrom, curTo, curState, curCutoff, curInstant, and for two periods the same
+ * with `prev`; `scope` when scoped.
+ */
+function selectionCtes(options: {
+  dialect: SqlDialect;
+  scoped: boolean;
+  withPrevious: boolean;
+  /** Only synpunkter that may have led to an improvement (for the list of improvements). */
+  improvementCandidates?: boolean;
+  /** Only synpunkter whose kept facts cannot be used (for the figures). */
+  unkept?: boolean;
+}): string {
+  const { dialect, scoped, withPrevious } = options;
+  // One SELECT per period, joined with UNION ALL: each is a single range of received dates,
+  // which the (unit_ref, received_date) index serves unit by unit.
+  const periodSelect = (prefix: 'cur' | 'prev', name: string) => `
+    SELECT ${SELECTED_COLUMNS},
+      '${name}' AS period,
+      :${prefix}State AS state_date,
+      :${prefix}Cutoff AS cutoff,
+      :${prefix}Instant AS end_instant
+    ${
+      // Few and known by id: each found by its primary key, not among the period's rows.
+      options.unkept
+        ? `FROM ${unkeptIds(prefix, scoped)} u ${
+            dialect === 'pg'
+              ? // PostgreSQL misjudges how few they are and would scan every synpunkt; a
+                // LATERAL subquery it may not flatten (OFFSET 0) makes it look each one up.
+                'CROSS JOIN LATERAL (SELECT * FROM synpunkter s0 WHERE s0.id = u.synpunkt_id OFFSET 0) s'
+              : 'JOIN synpunkter s ON s.id = u.synpunkt_id'
+          } WHERE 1 = 1`
+        : `FROM synpunkter s
+    WHERE s.received_date >= :${prefix}From AND s.received_date <= :${prefix}To
+      ${scoped ? `AND s.unit_ref IN (${SUBTREE})` : ''}`
+    }
+      ${
+        options.improvementCandidates
+          ? `AND (s.led_to_improvement OR EXISTS (SELECT 1 FROM synpunkt_events r
+              WHERE r.kind = 'ateroppnad' AND r.synpunkt_id = s.id))`
+          : ''
+      }`;
+  // Materialized when few (the unkept ones): every later reference to a column of a synpunkt,
+  // such as whether it was reopened, would otherwise run its subquery again.
+  return `
+  sel AS ${options.unkept ? 'MATERIALIZED ' : ''}(${periodSelect(
+    'cur',
+    'current',
+  )}
+    ${withPrevious ? `UNION ALL ${periodSelect('prev', 'previous')}` : ''}
+  ),
+  ${effectiveCte(dialect)}`;
+}
+
 /** The per-synpunkt flags that are summed, and what their sums are called. */
 const SUMMED = [
   'anon',
@@ -177,33 +222,17 @@ const SUMMED = [
 /** The breakdowns taken from the fine groups by their own column. */
 const COLUMN_DIMENSIONS = ['type', 'channel', 'area', 'month'];
 
+/** The columns of `report_facts` that hold a synpunkt's facts, in the order they are kept. */
+export const KEPT_FACT_COLUMNS = [...SUMMED, 'ak_workdays'];
+
 /**
- * Every figure of a report for the current and previous period, by dimension: one row per
- * (period, dim, k) with dim `total`, `type`, `channel`, `area`, `month` or `unit`.
- *
- * The synpunkter are read once and summed into fine groups (period, unit, type, channel, area,
- * month), and their arbetsdagar into a histogram over the same groups; every breakdown is then a
- * sum over those few groups, never another pass over the synpunkter. A unit's figures cover the
- * units below it, through the organisation's closure table.
+ * Works out the facts of every synpunkt of `eff` at its own `state_date` and `cutoff`, as the CTE
+ * `name`: per synpunkt its id, received date, period, unit, type, channel, area, month and the
+ * {@link KEPT_FACT_COLUMNS}. Materialized, as is `clocked`: the figures read `worked` twice,
+ * and the paused arbetsdagar are read by several facts.
  */
-export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
-  const sums = SUMMED.map(m => `SUM(${m}) AS ${m}`).join(', ');
-  const resum = SUMMED.map(m => `SUM(g.${m}) AS ${m}`).join(', ');
-  const unitAncestors = scoped
-    ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
-    : '';
-  const rollUp = (source: string, measures: string, extraKey = '') => [
-    `SELECT g.period, 'total' AS dim, 'all' AS k${extraKey} , ${measures} FROM ${source} g GROUP BY g.period${extraKey}`,
-    ...COLUMN_DIMENSIONS.map(
-      d =>
-        `SELECT g.period, '${d}', g.${d}${extraKey}, ${measures} FROM ${source} g GROUP BY g.period, g.${d}${extraKey}`,
-    ),
-    `SELECT g.period, 'unit', c.ancestor_ref${extraKey}, ${measures}
-      FROM ${source} g JOIN org_unit_closure c ON c.descendant_ref = g.unit_ref ${unitAncestors}
-      GROUP BY g.period, c.ancestor_ref${extraKey}`,
-  ];
-  return `WITH ${selectionCtes({ dialect, scoped, withPrevious: true })},
-  dated AS (
+function workedOutFactsCtes(name: string): string {
+  return `dated AS (
     SELECT eff.*,
       CASE WHEN eff.ak_first IS NOT NULL AND eff.ak_first <= eff.state_date
         THEN eff.ak_first END AS ak_date,
@@ -211,7 +240,7 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
         THEN eff.forsta_svar_date END AS fs_date
     FROM eff
   ),
-  clocked AS (
+  clocked AS MATERIALIZED (
     SELECT d.*,
       CASE WHEN d.anon = 0
         THEN cr.ordinal - ca.ordinal - CASE WHEN d.has_pause = 1 THEN (
@@ -230,8 +259,9 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     LEFT JOIN report_calendar ca ON ca.day = d.arrival_date
     LEFT JOIN report_calendar cr ON cr.day = COALESCE(d.ak_date, d.cutoff)
   ),
-  facts AS (
-    SELECT d.period, d.unit_ref, d.type, d.channel, d.area, d.month, d.anon,
+  ${name} AS MATERIALIZED (
+    SELECT d.id, d.received_date, d.reopened, d.period, d.unit_ref, d.type, d.channel,
+      d.area, d.month, d.anon,
       CASE WHEN d.anon = 0 AND d.fs_date IS NOT NULL AND d.fs_date <= d.forsta_svar_due
         THEN 1 ELSE 0 END AS fs_itid,
       CASE WHEN d.anon = 0 AND (
@@ -258,24 +288,121 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
       CASE WHEN d.anon = 0 AND d.ak_date IS NOT NULL
         THEN CASE WHEN d.unpaused > 0 THEN d.unpaused ELSE 0 END END AS ak_workdays
     FROM clocked d
-  ),
-  fine AS (
-    SELECT period, unit_ref, type, channel, area, month, COUNT(*) AS n, ${sums},
-      COUNT(ak_workdays) AS ak_n
-    FROM facts GROUP BY period, unit_ref, type, channel, area, month
-  ),
-  fine_hist AS (
-    SELECT period, unit_ref, type, channel, area, month, ak_workdays AS v, COUNT(*) AS c
-    FROM facts WHERE ak_workdays IS NOT NULL
-    GROUP BY period, unit_ref, type, channel, area, month, ak_workdays
-  ),
+  )`;
+}
+
+/**
+ * The kept facts of a period: settled by its cutoff and not pending. On SQLite the dates are
+ * written `+f.column`, which keeps the planner from reading them through a date index and
+ * looking up each row: the grouping indexes hold every column and are read in their order.
+ */
+function keptCondition(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+  scoped: boolean,
+): string {
+  const plain = dialect === 'sqlite' ? '+' : '';
+  return `${plain}f.received_date >= :${prefix}From AND ${plain}f.received_date <= :${prefix}To
+          AND ${plain}f.settled_date <= :${prefix}Cutoff
+          ${scoped ? `AND f.unit_ref IN (${SUBTREE})` : ''}
+          AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
+}
+
+/**
+ * Every figure of a report for the current and previous period, by dimension: one row per
+ * (period, dim, k) with dim `total`, `type`, `channel`, `area`, `month` or `unit`.
+ *
+ * The synpunkter are read once and summed into fine groups (period, unit, type, channel, area,
+ * month), and their arbetsdagar into a histogram over the same groups; every breakdown is then a
+ * sum over those few groups, never another pass over the synpunkter. A unit's figures cover the
+ * units below it, through the organisation's closure table.
+ */
+export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
+  const sums = (prefix: string) =>
+    SUMMED.map(m => `SUM(${prefix}${m}) AS ${m}`).join(', ');
+  const unitAncestors = scoped
+    ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
+    : '';
+  // Two groupings of the facts, each with its arbetsdagar (v) for the percentiles: by unit,
+  // type, channel and area (every breakdown but month), and by month. Together they are a few
+  // thousand rows however many synpunkter there are; one grouping by all five would be nearly
+  // as many rows as synpunkter.
+  const grouping = (
+    name: string,
+    keys: string[],
+    keptKeys: string[],
+    /** Grouped by first, in the order of the index that serves the grouping. */
+    keptLeadingKeys: string[] = [],
+  ) => `
+  ${name} AS (
+    SELECT x.period, ${keys
+      .map(k => `x.${k}`)
+      .join(', ')}, x.v, SUM(x.n) AS n, ${sums('x.')}
+    FROM (
+      ${(['cur', 'prev'] as const)
+        .map(
+          prefix => `SELECT '${
+            prefix === 'cur' ? 'current' : 'previous'
+          }' AS period, ${keptKeys
+            .map((k, i) => `${k} AS ${keys[i]}`)
+            .join(', ')}, f.ak_workdays AS v, COUNT(*) AS n, ${sums('f.')}
+        FROM report_facts f
+        WHERE ${keptCondition(dialect, prefix, scoped)}
+        GROUP BY ${[...keptLeadingKeys, ...keptKeys].join(
+          ', ',
+        )}, f.ak_workdays`,
+        )
+        .join('\n      UNION ALL ')}
+      UNION ALL SELECT w.period, ${keys
+        .map(k => `w.${k}`)
+        .join(', ')}, w.ak_workdays, COUNT(*), ${sums('w.')}
+        FROM worked w GROUP BY w.period, ${keys
+          .map(k => `w.${k}`)
+          .join(', ')}, w.ak_workdays
+    ) x
+    GROUP BY x.period, ${keys.map(k => `x.${k}`).join(', ')}, x.v
+  )`;
+  const rollUp = (measures: string, extraKey = '', where = '') => [
+    `SELECT g.period, 'total' AS dim, 'all' AS k${extraKey}, ${measures} FROM by_unit g ${where} GROUP BY g.period${extraKey}`,
+    ...COLUMN_DIMENSIONS.map(
+      d =>
+        `SELECT g.period, '${d}', g.${d}${extraKey}, ${measures} FROM ${
+          d === 'month' ? 'by_month' : 'by_unit'
+        } g ${where} GROUP BY g.period, g.${d}${extraKey}`,
+    ),
+    `SELECT g.period, 'unit', c.ancestor_ref${extraKey}, ${measures}
+      FROM by_unit g JOIN org_unit_closure c ON c.descendant_ref = g.unit_ref ${unitAncestors}
+      ${where} GROUP BY g.period, c.ancestor_ref${extraKey}`,
+  ];
+  return `WITH ${selectionCtes({
+    dialect,
+    scoped,
+    withPrevious: true,
+    unkept: true,
+  })},
+  ${workedOutFactsCtes('worked')},
+  ${grouping(
+    'by_unit',
+    ['unit_ref', 'type', 'channel', 'area'],
+    ['f.unit_ref', 'f.type', 'f.channel', 'f.area'],
+  )},
+  ${grouping(
+    'by_month',
+    ['month'],
+    ['substr(f.received_date, 1, 7)'],
+    ['f.unit_ref'],
+  )},
   grouped AS (
-    ${rollUp('fine', `SUM(g.n) AS n, ${resum}, SUM(g.ak_n) AS ak_n`).join(
-      '\n    UNION ALL ',
-    )}
+    ${rollUp(
+      `SUM(g.n) AS n, ${sums(
+        'g.',
+      )}, SUM(CASE WHEN g.v IS NOT NULL THEN g.n ELSE 0 END) AS ak_n`,
+    ).join('\n    UNION ALL ')}
   ),
   hist AS (
-    ${rollUp('fine_hist', 'SUM(g.c) AS c', ', g.v').join('\n    UNION ALL ')}
+    ${rollUp('SUM(g.n) AS c', ', g.v', 'WHERE g.v IS NOT NULL').join(
+      '\n    UNION ALL ',
+    )}
   ),
   cumulative AS (
     SELECT period, dim, k, v,
@@ -329,4 +456,71 @@ export function improvementsSql(
   ${after ? 'WHERE (unit_title, id) > (:afterTitle, :afterId)' : ''}
   ORDER BY unit_title, id
   LIMIT :limit`;
+}
+
+/** The last day of `report_calendar`: a settled date after it cannot be worked out. */
+export const LAST_CALENDAR_DAY = '2100-12-31';
+
+/**
+ * The first day from which a synpunkt's facts stop changing as time passes while nobody writes
+ * to it: the latest of its arrival, closing, first svar (or its deadline, when not given yet),
+ * återkoppling (or its deadline) and the days its pauses began and ended. An open pause stops the
+ * återkoppling clock, so from the day it began the facts hold still. A missing deadline, which
+ * only a damaged row has, makes it never settle. Only for synpunkter never reopened: a reopened
+ * one's state at the end of a period comes from its history, and is always worked out.
+ */
+function settledDateExpression(dialect: SqlDialect): string {
+  const latest = (values: string[]) =>
+    `${dialect === 'pg' ? 'GREATEST' : 'MAX'}(${values
+      .map(v => `COALESCE(${v}, '')`)
+      .join(', ')})`;
+  const clock = (event: string, due: string) =>
+    `CASE WHEN s.anonymous THEN NULL ELSE COALESCE(${event}, ${due}, '9999-12-31') END`;
+  return latest([
+    's.arrival_date',
+    's.closed_date',
+    clock('s.forsta_svar_date', 's.forsta_svar_due'),
+    clock('s.aterkoppling_date', 's.aterkoppling_due'),
+    '(SELECT MAX(COALESCE(p.to_date, p.from_date)) FROM synpunkt_pauses p WHERE p.synpunkt_id = s.id)',
+  ]);
+}
+
+/**
+ * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
+ * facts deleted first): each worked out at its settled date, with the same SQL a report works them out with. A
+ * reopened one, or one whose settled date is beyond the calendar, is kept with no settled date,
+ * so that reports always work it out. So is one whose återkoppling is still running at its
+ * settled date without an open pause: its deadline on the row no longer matches the calendar
+ * (a changed one), and only working it out on each report gives the right answer.
+ */
+export function keepFactsSql(dialect: SqlDialect): string {
+  const kept = KEPT_FACT_COLUMNS;
+  return `INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
+      settled_date, ${kept.join(', ')})
+    WITH candidates AS (
+      SELECT ${SELECTED_COLUMNS},
+        ${settledDateExpression(dialect)} AS settled_date,
+        CASE WHEN EXISTS (SELECT 1 FROM synpunkt_pauses op
+          WHERE op.synpunkt_id = s.id AND op.to_date IS NULL) THEN 1 ELSE 0 END AS open_pause
+      FROM report_facts_pending q
+      JOIN synpunkter s ON s.id = q.synpunkt_id
+      WHERE q.synpunkt_id >= :first AND q.synpunkt_id <= :last
+    ),
+    sel AS (
+      SELECT c.*, 'settled' AS period, c.settled_date AS state_date, c.settled_date AS cutoff,
+        NULL AS end_instant
+      FROM candidates c
+      WHERE c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'
+    ),
+    ${effectiveCte(dialect)},
+    ${workedOutFactsCtes('worked')}
+    SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area,
+      CASE WHEN w.ak_pag = 1 AND c.open_pause = 0 THEN NULL ELSE c.settled_date END,
+      ${kept.map(k => `w.${k}`).join(', ')}
+    FROM worked w JOIN candidates c ON c.id = w.id
+    UNION ALL
+    SELECT c.id, c.received_date, c.unit_ref, c.type, c.channel, c.area, NULL,
+      ${SUMMED.map(() => '0').join(', ')}, NULL
+    FROM candidates c
+    WHERE c.reopened = 1 OR NOT (c.settled_date <= '${LAST_CALENDAR_DAY}')`;
 }

@@ -1,4 +1,6 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { readScheduleOrDefault } from '../config/schedule';
 
 /** Where the report settings live in app-config. */
 export const REPORTS_CONFIG_KEY = 'serviceGuidelines.reports';
@@ -9,6 +11,28 @@ export interface ReportSettings {
   delar: { from: string; to: string };
   /** How many improvements the JSON answer lists; the exports always list all of them. */
   improvementsPageSize: number;
+}
+
+/**
+ * Often, so that few synpunkter are worked out in full by a report; the first run soon after
+ * start-up, which after an upgrade keeps every existing synpunkt.
+ */
+export const DEFAULT_FACTS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { hours: 1 },
+  initialDelay: { seconds: 5 },
+};
+
+/** When the report facts are kept: `serviceGuidelines.reports.factsSchedule`. */
+export function readFactsSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  return readScheduleOrDefault(
+    config,
+    `${REPORTS_CONFIG_KEY}.factsSchedule`,
+    DEFAULT_FACTS_SCHEDULE,
+    'report facts',
+  );
 }
 
 const DEFAULT_DELAR = { from: '01-01', to: '08-31' } as const;

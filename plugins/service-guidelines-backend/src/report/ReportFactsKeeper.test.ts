@@ -1,0 +1,273 @@
+import { parseSvarstidConfig } from '@service-guidelines/plugin-service-guidelines-common';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import { demoRegistry } from '../__testUtils__/demoRegistry';
+import { loadReportFixture } from './__testUtils__/reportFixture';
+import { syncReportCalendar } from './ReportCalendarStore';
+import { ReportFactsKeeper } from './ReportFactsKeeper';
+import { FigureRow, ReportSelection, ReportStore } from './ReportStore';
+import { endInstantOf } from './period';
+import { PeriodBounds } from './reportSql';
+
+jest.setTimeout(300_000);
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+const dayBefore = (date: string) =>
+  DateTime.fromISO(date).minus({ days: 1 }).toISODate()!;
+
+/** A period as a report reads it: ended (cutoff its last day) or running (cutoff the day before). */
+function bounds(from: string, to: string, running: boolean): PeriodBounds {
+  return {
+    from,
+    to,
+    stateDate: to,
+    cutoff: running ? dayBefore(to) : to,
+    endInstant: endInstantOf(to),
+  };
+}
+
+/** Periods that end on the last day of every month of the data, ended and running, and a year earlier. */
+function selections(scopes: Array<string | null>): ReportSelection[] {
+  const result: ReportSelection[] = [];
+  let end = DateTime.fromISO('2025-01-31');
+  while (end.toISODate()! <= '2026-11-30') {
+    const to = end.toISODate()!;
+    const from = end.startOf('year').toISODate()!;
+    for (const running of [false, true]) {
+      for (const scopeUnitRef of scopes) {
+        result.push({
+          scopeUnitRef,
+          current: bounds(from, to, running),
+          previous: bounds(
+            end.minus({ years: 1 }).startOf('year').toISODate()!,
+            end.minus({ years: 1 }).toISODate()!,
+            false,
+          ),
+        });
+      }
+    }
+    end = end.plus({ months: 1 }).endOf('month');
+  }
+  return result;
+}
+
+const sorted = (rows: FigureRow[]) =>
+  [...rows].sort((a, b) =>
+    `${a.period}|${a.dimension}|${a.key}`.localeCompare(
+      `${b.period}|${b.dimension}|${b.key}`,
+    ),
+  );
+
+async function keptCount(knex: Knex): Promise<number> {
+  const [row] = await knex('report_facts')
+    .whereNotNull('settled_date')
+    .count<Array<{ n: number | string }>>({ n: '*' });
+  return Number(row.n);
+}
+
+describe('ReportFactsKeeper', () => {
+  const databases = createConfiguredTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let knex: Knex;
+    let store: ReportStore;
+    let keeper: ReportFactsKeeper;
+
+    /** The figures of every selection, once worked out in full and once from the kept facts. */
+    async function bothWays(all: ReportSelection[]) {
+      await keeper.markAllPending();
+      const workedOut = [];
+      for (const selection of all) {
+        workedOut.push(sorted(await store.figures(selection)));
+      }
+      await keeper.keepPending();
+      expect(await keeper.pendingCount()).toBe(0);
+      const fromKept = [];
+      for (const selection of all) {
+        fromKept.push(sorted(await store.figures(selection)));
+      }
+      return { workedOut, fromKept };
+    }
+
+    describe('on the demo registry (through the registry rules: pauses, reopenings, late ones)', () => {
+      beforeAll(async () => {
+        knex = await databases.init(databaseId);
+        const { rules, seed } = await demoRegistry(knex, NOW);
+        await seed(400);
+        await syncReportCalendar(knex, rules.calendar);
+        store = new ReportStore(knex);
+        keeper = new ReportFactsKeeper(knex, { batchSize: 64 });
+      });
+
+      it('gives every figure of every period exactly as working it out in full does', async () => {
+        const scopes: Array<string | null> = [
+          null,
+          ...(
+            await knex('org_units').where({ type: 'nämnd' }).select('unit_ref')
+          ).map(u => u.unit_ref as string),
+        ];
+        const all = selections(scopes);
+        const { workedOut, fromKept } = await bothWays(all);
+        expect(fromKept).toEqual(workedOut);
+
+        // Not vacuous: pauses are there, and most synpunkter are kept with a settled date.
+        const [paused] = await knex('synpunkt_pauses').count({ n: '*' });
+        expect(Number(paused.n)).toBeGreaterThan(0);
+        expect(await keptCount(knex)).toBeGreaterThan(300);
+      });
+
+      it('reads the kept facts: a changed kept fact changes the report, until a write marks its synpunkt pending', async () => {
+        await keeper.keepPending();
+        const selection = selections([null]).at(-1)!;
+        const before = await store.figures(selection);
+        const total = (rows: FigureRow[]) =>
+          rows.find(
+            r =>
+              r.period === 'current' &&
+              r.dimension === 'total' &&
+              r.key === 'all',
+          )!.figures;
+        const victim = await knex('report_facts')
+          .whereNotNull('settled_date')
+          .where('received_date', '>=', selection.current.from)
+          .where('settled_date', '<=', selection.current.cutoff)
+          .where({ anon: 0 })
+          .first();
+        await knex('report_facts')
+          .where({ synpunkt_id: victim.synpunkt_id })
+          .update({ anon: 1 });
+        expect(total(await store.figures(selection)).anonyma).toBe(
+          total(before).anonyma + 1,
+        );
+
+        // Any write to the synpunkt (here its area) makes the report work it out again.
+        await knex('synpunkter')
+          .where({ id: victim.synpunkt_id })
+          .update({ area: 'ovrigt' });
+        expect(
+          await knex('report_facts_pending').where({
+            synpunkt_id: victim.synpunkt_id,
+          }),
+        ).toHaveLength(1);
+        expect(total(await store.figures(selection)).anonyma).toBe(
+          total(before).anonyma,
+        );
+        await keeper.keepPending();
+        expect(
+          await knex('report_facts')
+            .where({ synpunkt_id: victim.synpunkt_id })
+            .first(),
+        ).toMatchObject({ anon: 0, area: 'ovrigt' });
+      });
+
+      it('marks a synpunkt pending on every kind of write its facts depend on', async () => {
+        await keeper.keepPending();
+        const { id } = await knex('synpunkter').first('id');
+        const pending = async () =>
+          (await knex('report_facts_pending').where({ synpunkt_id: id }))
+            .length;
+        const writes: Array<() => Promise<unknown>> = [
+          () =>
+            knex('synpunkter')
+              .where({ id })
+              .update({ closed_date: '2026-11-20' }),
+          () =>
+            knex('synpunkt_pauses').insert({
+              synpunkt_id: id,
+              from_date: '2026-11-01',
+              to_date: null,
+              reason: 'test',
+              paused_by: 'user:default/maria',
+            }),
+          () =>
+            knex('synpunkt_pauses')
+              .where({ synpunkt_id: id, reason: 'test' })
+              .update({ to_date: '2026-11-05' }),
+          () =>
+            knex('synpunkt_pauses')
+              .where({ synpunkt_id: id, reason: 'test' })
+              .delete(),
+          () =>
+            knex('synpunkt_events').insert({
+              synpunkt_id: id,
+              at: '2026-11-21T10:00:00.000Z',
+              actor_ref: 'user:default/maria',
+              kind: 'ateroppnad',
+            }),
+        ];
+        for (const write of writes) {
+          await keeper.keepPending();
+          expect(await pending()).toBe(0);
+          await write();
+          expect(await pending()).toBe(1);
+        }
+        // A write that touches nothing measured (gallring clearing a text) leaves it kept.
+        await keeper.keepPending();
+        await knex('synpunkter').where({ id }).update({ description: null });
+        expect(await pending()).toBe(0);
+        // The reopened synpunkt is kept without a settled date: always worked out.
+        expect(
+          await knex('report_facts').where({ synpunkt_id: id }).first(),
+        ).toMatchObject({ settled_date: null });
+      });
+
+      it('leaves a synpunkt written while its batch was worked out pending', async () => {
+        await keeper.keepPending();
+        const { id } = await knex('synpunkter').first('id');
+        await knex('synpunkter').where({ id }).update({ area: 'utbildning' });
+        const [read] = await knex('report_facts_pending').where({
+          synpunkt_id: id,
+        });
+        // Another write lands between the keeper's read and its removal.
+        await knex('synpunkter').where({ id }).update({ area: 'ovrigt' });
+        await knex('report_facts_pending')
+          .whereIn(
+            ['synpunkt_id', 'generation'],
+            [[id, Number(read.generation)]],
+          )
+          .delete();
+        expect(
+          await knex('report_facts_pending').where({ synpunkt_id: id }),
+        ).toHaveLength(1);
+      });
+    });
+
+    describe('on the hand-computed fixture', () => {
+      beforeAll(async () => {
+        knex = await databases.init(databaseId);
+        await loadReportFixture(knex);
+        store = new ReportStore(knex);
+        keeper = new ReportFactsKeeper(knex);
+      });
+
+      it('gives the same figures from kept facts as in full', async () => {
+        const all = selections([null, 'group:default/skolan']);
+        const { workedOut, fromKept } = await bothWays(all);
+        expect(fromKept).toEqual(workedOut);
+        // The fixture holds what the demo registry lacks: a reopened synpunkt, an open pause
+        // and overlapping pauses.
+        expect(
+          await knex('synpunkt_events').where({ kind: 'ateroppnad' }),
+        ).not.toHaveLength(0);
+        expect(
+          await knex('synpunkt_pauses').whereNull('to_date'),
+        ).not.toHaveLength(0);
+      });
+
+      it('works everything out again when the calendar changes', async () => {
+        await keeper.keepPending();
+        const kept = await keptCount(knex);
+        expect(kept).toBeGreaterThan(0);
+        const calendar = parseSvarstidConfig({
+          calendar: { extraNonWorkingDays: ['2026-03-05'] },
+        }).calendar;
+        const { written } = await syncReportCalendar(knex, calendar);
+        expect(written).toBeGreaterThan(0);
+        // syncReportCalendar marks them; the report is worked out in full until they are kept.
+        expect(await keeper.pendingCount()).toBeGreaterThanOrEqual(kept);
+      });
+    });
+  });
+});
