@@ -189,6 +189,22 @@ describe('RegisterSynpunktPage', () => {
     await waitFor(() => expect(receivedAt).toHaveFocus());
   });
 
+  it('asks before leaving when only the time of receipt was changed', async () => {
+    await render();
+    pick('Complaint');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
+    fireEvent.change(screen.getByLabelText(/^Received \(date and time\)/), {
+      target: { value: '2026-11-20T09:30' },
+    });
+    expect(leaving()).toBe(true);
+  });
+
   it('says plainly that anonymous means no reply, and hides the contact fields', async () => {
     await render();
     pick('Praise');
