@@ -27,6 +27,7 @@ const WORDS = {
     unit: /Vilken enhet gäller den\?/,
     area: /Verksamhetsområde/,
     description: /Vad sa kunden\?/,
+    receivedAt: /^Mottagen \(datum och tid\)/,
     email: 'E-post',
     leaveWarning: /Du har en synpunkt som inte är sparad/,
     receipt: /^Registrerad som SYN-\d{4}-\d{5}$/,
@@ -62,6 +63,7 @@ const WORDS = {
     unit: /Which unit does it concern\?/,
     area: /Area of service/,
     description: /What did the customer say\?/,
+    receivedAt: /^Received \(date and time\)/,
     email: 'E-mail',
     leaveWarning: /You have unsaved feedback/,
     receipt: /^Registered as SYN-\d{4}-\d{5}$/,
@@ -129,6 +131,11 @@ for (const language of ['sv', 'en'] as const) {
       await choose(erik, w.channel, w.telephone);
       await choose(erik, w.unit, 'Gustavsbergsskolan');
       await choose(erik, w.area, 'Förskola och skola');
+      // The call came in earlier today: the browser's own date-and-time input, typed into.
+      const receivedAt = erik.getByLabel(w.receivedAt);
+      const today = (await receivedAt.inputValue()).slice(0, 10);
+      await receivedAt.fill(`${today}T00:05`);
+      await expect(receivedAt).toHaveValue(`${today}T00:05`);
       await erik
         .getByRole('textbox', { name: w.description })
         .fill(description);

@@ -25,6 +25,14 @@ async function chooseOption(label: RegExp, option: string) {
   await userEvent.click(await screen.findByRole('option', { name: option }));
 }
 
+/** An API whose registration fails with `failure`, as the server's answer. */
+const apiFailingWith = (failure: Error) =>
+  mockServiceGuidelinesApi({
+    registerSynpunkt: jest.fn(async () => {
+      throw failure;
+    }),
+  });
+
 async function fillValidForm() {
   await chooseOption(/How did it come in\?/, 'Telephone');
   await chooseOption(/Which unit does it concern\?/, 'Gustavsbergsskolan');
@@ -124,11 +132,7 @@ describe('RegisterSynpunktPage', () => {
         },
       ],
     });
-    const api = mockServiceGuidelinesApi({
-      registerSynpunkt: jest.fn(async () => {
-        throw failure;
-      }),
-    });
+    const api = apiFailingWith(failure);
     await render(api);
     pick('Complaint');
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -149,6 +153,56 @@ describe('RegisterSynpunktPage', () => {
       screen.getByRole('textbox', { name: /What did the customer say\?/ }),
     ).toHaveValue('Skolskjutsen kom inte.');
     await waitFor(() => expect(email).toHaveFocus());
+  });
+
+  it("takes the time of receipt in the browser's own input and keeps it, with the server's message beside it", async () => {
+    const failure = await serverError(400, {
+      name: 'InputError',
+      message: 'Invalid request: receivedAt: must not be in the future',
+      fields: [{ field: 'receivedAt', message: 'must not be in the future' }],
+    });
+    const api = apiFailingWith(failure);
+    await render(api);
+    pick('Complaint');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const receivedAt = screen.getByLabelText<HTMLInputElement>(
+      /^Received \(date and time\)/,
+    );
+    expect(receivedAt).toHaveAttribute('type', 'datetime-local');
+    expect(receivedAt).toBeRequired();
+    // It starts at the current minute in Stockholm.
+    expect(receivedAt.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    fireEvent.change(receivedAt, { target: { value: '2026-11-20T09:30' } });
+    await fillValidForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+
+    expect(api.registerSynpunkt).toHaveBeenCalledWith(
+      expect.objectContaining({ receivedAt: '2026-11-20T09:30:00.000+01:00' }),
+    );
+    await waitFor(() =>
+      expect(receivedAt).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(receivedAt).toHaveValue('2026-11-20T09:30');
+    expect(receivedAt).toHaveAccessibleDescription(
+      expect.stringContaining('must not be in the future'),
+    );
+    await waitFor(() => expect(receivedAt).toHaveFocus());
+  });
+
+  it('asks before leaving when only the time of receipt was changed', async () => {
+    await render();
+    pick('Complaint');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
+    fireEvent.change(screen.getByLabelText(/^Received \(date and time\)/), {
+      target: { value: '2026-11-20T09:30' },
+    });
+    expect(leaving()).toBe(true);
   });
 
   it('says plainly that anonymous means no reply, and hides the contact fields', async () => {

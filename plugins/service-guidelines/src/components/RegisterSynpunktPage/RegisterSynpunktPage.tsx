@@ -34,16 +34,20 @@ export function RegisterSynpunktPage(props: { directoryPath?: string }) {
 
   const [kind, setKind] = useState<MatterKind>();
   const [step, setStep] = useState<'triage' | 'form' | 'done'>('triage');
-  const [draft, setDraft] = useState<SynpunktDraft>(() =>
+  const [startDraft, setStartDraft] = useState<SynpunktDraft>(() =>
     emptyDraft('klagomal'),
   );
+  const [draft, setDraft] = useState<SynpunktDraft>(startDraft);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const [registered, setRegistered] = useState<Synpunkt>();
 
   // Leaving with typed, unsaved text asks first.
-  useLeaveGuard(step === 'form' && isDirty(draft), t('register.leaveWarning'));
+  useLeaveGuard(
+    step === 'form' && isDirty(draft, startDraft),
+    t('register.leaveWarning'),
+  );
 
   const chooseKind = (next: MatterKind) => {
     setKind(next);
@@ -75,7 +79,9 @@ export function RegisterSynpunktPage(props: { directoryPath?: string }) {
   };
 
   const startOver = () => {
-    setDraft(emptyDraft(draft.type));
+    const fresh = emptyDraft(draft.type);
+    setStartDraft(fresh);
+    setDraft(fresh);
     setRegistered(undefined);
     setFieldErrors({});
     setFailure(undefined);

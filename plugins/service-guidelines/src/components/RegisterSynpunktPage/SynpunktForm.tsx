@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  DatePicker,
   Flex,
   Select,
   Text,
@@ -16,21 +15,13 @@ import {
   SYNPUNKT_TYPES,
   TEXT_LIMITS,
 } from '@service-guidelines/plugin-service-guidelines-common';
-import { CalendarDateTime, parseDateTime } from '@internationalized/date';
 import { FormEvent, useRef } from 'react';
 import { Form } from 'react-aria-components';
 import { UnitOption } from '../../hooks/useUnits';
 import { useFocusFirstError } from '../../hooks/useFocusFirstError';
+import { NativeDateField } from '../shared/NativeDateField';
 import { serviceGuidelinesTranslationRef } from '../../translation';
 import { SynpunktDraft } from './formState';
-
-function parseReceivedAt(value: string): CalendarDateTime | null {
-  try {
-    return value ? parseDateTime(value) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The registration form. Every value lives in the parent's draft, so a failed save, a step back
@@ -104,16 +95,14 @@ export function SynpunktForm(props: {
           value={draft.channel || null}
           onChange={value => set('channel', value as SynpunktDraft['channel'])}
         />
-        <DatePicker
+        <NativeDateField
           name="receivedAt"
+          type="datetime-local"
           label={t('register.receivedAt')}
+          secondaryLabel={t('directory.admin.required')}
           isRequired
-          granularity="minute"
-          hourCycle={24}
-          value={parseReceivedAt(draft.receivedAt)}
-          onChange={value =>
-            set('receivedAt', value ? value.toString().slice(0, 16) : '')
-          }
+          value={draft.receivedAt}
+          onChange={value => set('receivedAt', value)}
         />
         <Select
           name="unitRef"

@@ -44,8 +44,12 @@ export function emptyDraft(
   };
 }
 
-/** Whether anything beyond the defaults has been typed, so leaving would lose work. */
-export function isDirty(draft: SynpunktDraft): boolean {
+/**
+ * Whether anything beyond the defaults has been typed, so leaving would lose work. The time of
+ * receipt starts as "now", not empty, so it counts once it differs from the draft the form
+ * started from.
+ */
+export function isDirty(draft: SynpunktDraft, start: SynpunktDraft): boolean {
   return Boolean(
     draft.channel ||
       draft.unitRef ||
@@ -54,7 +58,8 @@ export function isDirty(draft: SynpunktDraft): boolean {
       draft.contactName ||
       draft.contactEmail ||
       draft.contactPhone ||
-      draft.contactAddress,
+      draft.contactAddress ||
+      draft.receivedAt !== start.receivedAt,
   );
 }
 
