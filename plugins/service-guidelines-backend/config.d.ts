@@ -48,6 +48,21 @@ export interface Config {
        */
       registrableUnitTypes?: string[];
     };
+    /** How the plugin asks the permission framework about its callers. */
+    permissions?: {
+      /**
+       * How long a signed-in user's permission decisions (and the user info the reports read:
+       * their groups) are reused before the permission backend is asked again, as a Backstage
+       * duration (`10s`, `PT30S`, `{ seconds: 10 }`). Repeated requests of one user within this
+       * time skip the in-process round trips to the permission and auth backends. A role or group
+       * membership changed in the catalog or the policy therefore takes effect within this time
+       * (on every backend instance, as each keeps its own cache). A decision is never reused past
+       * the expiry of the token it was asked with, and failed lookups are never kept.
+       * Default when absent: 10 seconds. `0s` (or `{ seconds: 0 }`) turns the cache off, so that
+       * every request asks the policy.
+       */
+      decisionCacheTtl?: HumanDuration | string;
+    };
     /**
      * Role groups for the plugin's example permission policy (`ServiceGuidelinesPolicy`), as
      * catalog Group refs. Chefs and handläggare need no list: they come from the organisation.

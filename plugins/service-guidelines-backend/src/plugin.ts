@@ -24,6 +24,7 @@ import { OrganisationSync } from './service/organisation/OrganisationSync';
 import { createFortroendevaldaDirectory } from './service/fortroendevalda';
 import { createRouter } from './service/router';
 import { CallerResolver } from './service/routes/callerAccess';
+import { createCallerCaches } from './service/callers';
 import { readSvarstidRules } from './service/synpunkter/deadlineRules';
 import { SvarsmallService } from './service/synpunkter/SvarsmallService';
 import { SynpunktService } from './service/synpunkter/SynpunktService';
@@ -136,9 +137,14 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
 
+        const callerCaches = createCallerCaches({
+          config,
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+        });
         const callers = new CallerResolver({
           httpAuth: deps.httpAuth,
-          permissions: deps.permissions,
+          decisions: callerCaches.decisions,
           transformConditions: createConditionTransformer(
             permissionsRegistry.getPermissionRuleset(
               synpunktPermissionResourceRef,
@@ -151,7 +157,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           database,
           catalog: deps.catalog,
           auth: deps.auth,
-          userInfo: deps.userInfo,
+          userInfo: callerCaches.userInfo,
           logger,
           scheduler,
           organisation: stores.organisation,

@@ -108,6 +108,7 @@ export async function startSynpunktBackend(options: {
 }) {
   const auditor = mockServices.auditor.mock();
   const logger = new RecordingRootLogger();
+  const permissions = policyBackedPermissions();
   const { server } = await startTestBackend({
     features: [
       logger.factory(),
@@ -120,7 +121,7 @@ export async function startSynpunktBackend(options: {
             factory: () => options.catalog!,
           })
         : catalogServiceMock.factory({ entities: testOrganisation }),
-      policyBackedPermissions().factory,
+      permissions.factory,
       membershipUserInfo().factory,
       auditor.factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
@@ -177,7 +178,15 @@ export async function startSynpunktBackend(options: {
       delete: (path: string) => request(server).delete(api + path),
     };
   };
-  return { server, as, unauthenticated, auditor, logLines: logger.lines };
+  return {
+    server,
+    as,
+    unauthenticated,
+    auditor,
+    /** The permissions service the plugin asks, to count its calls. */
+    permissions,
+    logLines: logger.lines,
+  };
 }
 
 /** A valid registration: a klagomål by e-mail about skolan, with contact details. */
