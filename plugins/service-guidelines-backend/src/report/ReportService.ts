@@ -24,6 +24,7 @@ import {
   resolvePeriods,
 } from './period';
 import { reportFile, ReportFile } from './exporters';
+import { ReportFigureSet, ReportFrame } from './exporters/exportContent';
 import { PeriodBounds } from './reportSql';
 import {
   emptyFigures,
@@ -39,10 +40,17 @@ import { ReportSettings } from './settings';
  */
 export type ReportReach = 'all' | string[];
 
-/** A report with what its exports need to read the improvements again, a page at a time. */
+/** A report with the selection its improvements are read from. */
 export interface PreparedReport {
   report: SynpunktReport;
   selection: ReportSelection;
+}
+
+/** A request resolved to its scope, periods and selection: validated and within the reach. */
+interface ResolvedReport {
+  frame: ReportFrame;
+  selection: ReportSelection;
+  scope: OrgUnit | undefined;
 }
 
 /**
@@ -108,11 +116,50 @@ export class ReportService {
     return (await this.prepare(query, reach)).report;
   }
 
-  /** The report and its selection, for an export that lists every improvement. */
+  /** The report with its first page of improvements, and its selection. */
   async prepare(
     query: ReportQuery,
     reach: ReportReach,
   ): Promise<PreparedReport> {
+    const resolved = await this.resolve(query, reach);
+    const { frame, selection } = resolved;
+    const [figures, firstImprovements] = await Promise.all([
+      this.figureSet(resolved),
+      this.deps.store.improvements(selection, {
+        limit: this.deps.settings.improvementsPageSize,
+      }),
+    ]);
+    const report: SynpunktReport = {
+      generatedAt: frame.generatedAt,
+      organisation: frame.organisation,
+      scope: frame.scope,
+      period: frame.period,
+      previousPeriod: frame.previousPeriod,
+      total: figures.total,
+      breakdowns: figures.breakdowns,
+      improvements: {
+        total: figures.total.current.forbattringar,
+        items: firstImprovements.map(({ id: _id, ...item }) => ({
+          ...item,
+          areaTitle: this.areaTitle(item.area),
+        })),
+        truncated:
+          firstImprovements.length < figures.total.current.forbattringar,
+      },
+      uppfoljning: figures.uppfoljning,
+      definitions: frame.definitions,
+    };
+    return { report, selection };
+  }
+
+  /**
+   * The scope, periods and selection of a request, refusing bad input (InputError) and a scope
+   * beyond the caller's reach (NotAllowedError). Reads no synpunkter.
+   */
+  private async resolve(
+    query: ReportQuery,
+    reach: ReportReach,
+  ): Promise<ResolvedReport> {
     const today = stockholmDateOf(this.deps.clock());
     const scope = await this.resolveScope(query.unit, reach);
     const { period, previousPeriod } = resolvePeriods(
@@ -125,21 +172,7 @@ export class ReportService {
       current: this.bounds(period, today),
       previous: this.bounds(previousPeriod, today),
     };
-    const [figures, firstImprovements] = await Promise.all([
-      this.deps.store.figures(selection),
-      this.deps.store.improvements(selection, {
-        limit: this.deps.settings.improvementsPageSize,
-      }),
-    ]);
-    const units = await this.units();
-    const areaTitle = (id: string) =>
-      this.deps.areas.find(a => a.id === id)?.title ?? id;
-    const total = {
-      current: this.find(figures, 'current', 'total', 'all') ?? emptyFigures(),
-      previous:
-        this.find(figures, 'previous', 'total', 'all') ?? emptyFigures(),
-    };
-    const report: SynpunktReport = {
+    const frame: ReportFrame = {
       generatedAt: this.deps.clock().toISOString(),
       organisation: this.deps.organisationName,
       scope: scope
@@ -147,6 +180,26 @@ export class ReportService {
         : { unitRef: null, title: this.deps.organisationName, type: null },
       period,
       previousPeriod,
+      definitions: [...MEASURE_DEFINITIONS],
+    };
+    return { frame, selection, scope };
+  }
+
+  /** The figures of a resolved report: the aggregation, laid out as the page shows them. */
+  private async figureSet({
+    frame,
+    selection,
+    scope,
+  }: ResolvedReport): Promise<ReportFigureSet> {
+    const { period, previousPeriod } = frame;
+    const figures = await this.deps.store.figures(selection);
+    const units = await this.units();
+    const total = {
+      current: this.find(figures, 'current', 'total', 'all') ?? emptyFigures(),
+      previous:
+        this.find(figures, 'previous', 'total', 'all') ?? emptyFigures(),
+    };
+    return {
       total,
       breakdowns: {
         type: this.rows(
@@ -163,7 +216,7 @@ export class ReportService {
           figures,
           'area',
           this.deps.areas.map(a => ({ key: a.id, label: a.title })),
-          key => ({ key, label: areaTitle(key) }),
+          key => ({ key, label: this.areaTitle(key) }),
         ),
         month: this.monthRows(figures, period),
         unit: this.rows(
@@ -178,52 +231,47 @@ export class ReportService {
             : this.wholeTree(units),
         ),
       },
-      improvements: {
-        total: total.current.forbattringar,
-        items: firstImprovements.map(({ id: _id, ...item }) => ({
-          ...item,
-          areaTitle: areaTitle(item.area),
-        })),
-        truncated: firstImprovements.length < total.current.forbattringar,
-      },
       uppfoljning: {
         current: await this.uppfoljning(units, scope?.unitRef, period),
         previous: await this.uppfoljning(units, scope?.unitRef, previousPeriod),
       },
-      definitions: [...MEASURE_DEFINITIONS],
     };
-    return { report, selection };
   }
 
   /**
-   * The report as a file in the requested format. The figures are computed (and bad input
-   * refused) before this returns; the improvements are read while the file is being sent.
+   * The report as a file in the requested format. Bad input and a scope beyond the caller's
+   * reach are refused before this returns; the figures are computed while the file's first lines
+   * are sent, and the improvements read while the rest is. A failure after this returns fails
+   * the file's body.
    */
   async exportFile(
     query: ReportExportQuery,
     reach: ReportReach,
   ): Promise<ReportFile> {
     const { format, decimal, lang, ...reportQuery } = query;
-    const prepared = await this.prepare(reportQuery, reach);
-    return reportFile(prepared.report, this.improvements(prepared), {
-      format,
-      decimal,
-      language: lang,
-    });
+    const resolved = await this.resolve(reportQuery, reach);
+    const figures = this.figureSet(resolved);
+    // The body awaits the figures only after its first lines have been read; a failure before
+    // then is not unhandled but reaches the body when it gets there.
+    figures.catch(() => {});
+    return reportFile(
+      resolved.frame,
+      figures,
+      this.improvements(resolved.selection),
+      { format, decimal, language: lang },
+    );
   }
 
-  /** Every improvement of a prepared report, a page at a time, with area titles. */
-  async *improvements(prepared: PreparedReport) {
-    for await (const item of this.deps.store.allImprovements(
-      prepared.selection,
-    )) {
+  /** Every improvement of a selection, read while it is consumed, with area titles. */
+  async *improvements(selection: ReportSelection) {
+    for await (const item of this.deps.store.allImprovements(selection)) {
       const { id: _id, ...rest } = item;
-      yield {
-        ...rest,
-        areaTitle:
-          this.deps.areas.find(a => a.id === item.area)?.title ?? item.area,
-      };
+      yield { ...rest, areaTitle: this.areaTitle(item.area) };
     }
+  }
+
+  private areaTitle(id: string): string {
+    return this.deps.areas.find(a => a.id === id)?.title ?? id;
   }
 
   private bounds(period: ReportPeriod, today: string): PeriodBounds {

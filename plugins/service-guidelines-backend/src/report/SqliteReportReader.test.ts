@@ -2,6 +2,7 @@ import knexFactory, { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { KnexOrganisationStore } from '../database/OrganisationStore';
 import { loadReportFixture, SKOLAN } from './__testUtils__/reportFixture';
 import { ReportService } from './ReportService';
@@ -78,13 +79,68 @@ describe('SqliteReportReader', () => {
     ]);
     const all = async (service: ReportService, prepared: typeof main) => {
       const items = [];
-      for await (const item of service.improvements(prepared)) items.push(item);
+      for await (const item of service.improvements(prepared.selection))
+        items.push(item);
       return items;
     };
 
     expect(worker.report).toEqual(main.report);
     expect(worker.report.total.current.antal).toBeGreaterThan(0);
     expect(await all(onWorker, worker)).toEqual(await all(onMain, main));
+  });
+
+  // A million numbers, computed as they are read: holding them all would take seconds and
+  // hundreds of MiB.
+  const MILLION = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+    SELECT i FROM n`;
+
+  it('streams the rows of one statement in batches, as they are asked for', async () => {
+    const answers = jest.spyOn(Worker.prototype, 'emit');
+    const batchesReceived = () =>
+      answers.mock.calls.filter(([event]) => event === 'message').length;
+    try {
+      const before = batchesReceived();
+      const rows = reader!.stream<{ i: number }>(knex, MILLION, {}, 100);
+      const first = await rows.next();
+      expect(first.value).toEqual({ i: 1 });
+      // A worker that ignored the reader's pace would send thousands of batches meanwhile.
+      await new Promise(resolve => setTimeout(resolve, 300));
+      expect(batchesReceived() - before).toBeGreaterThanOrEqual(1);
+      expect(batchesReceived() - before).toBeLessThanOrEqual(2);
+      await rows.return(undefined);
+    } finally {
+      answers.mockRestore();
+    }
+    // Stopping early closed the cursor: the reader answers other queries.
+    expect(await reader!.query(knex, 'select 1 as one', {})).toEqual([
+      { one: 1 },
+    ]);
+  });
+
+  it('streams the same rows as a query reads at once', async () => {
+    const sql =
+      'SELECT id, type FROM synpunkter WHERE unit_ref = :unit ORDER BY id';
+    const streamed = [];
+    for await (const row of reader!.stream(knex, sql, { unit: SKOLAN }, 2)) {
+      streamed.push(row);
+    }
+    expect(streamed.length).toBeGreaterThan(2);
+    expect(streamed).toEqual(await reader!.query(knex, sql, { unit: SKOLAN }));
+  });
+
+  it('keeps answering queries while a stream waits for its reader', async () => {
+    const rows = reader!.stream<{ i: number }>(knex, MILLION, {}, 10);
+    await rows.next();
+    expect(await reader!.query(knex, 'select 2 as two', {})).toEqual([
+      { two: 2 },
+    ]);
+    expect((await rows.next()).value).toEqual({ i: 2 });
+    await rows.return(undefined);
+  });
+
+  it('passes a failing stream on as an error', async () => {
+    const rows = reader!.stream(knex, 'select * from no_such_table', {});
+    await expect(rows.next()).rejects.toThrow(/no such table/);
   });
 
   it('passes a failing query on as an error', async () => {

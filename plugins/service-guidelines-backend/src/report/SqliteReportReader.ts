@@ -9,18 +9,63 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.filename, { readonly: true, fileMustExist: true });
-parentPort.on('message', ({ id, sql, bindings }) => {
+const open = () => new Database(workerData.filename, { readonly: true, fileMustExist: true });
+const db = open();
+// Open cursors by request id. Each has a connection of its own: better-sqlite3 refuses any other
+// statement on a connection while one of its iterators is open, and a cursor stays open as long
+// as its reader is slow.
+const cursors = new Map();
+function closeCursor(id) {
+  const cursor = cursors.get(id);
+  if (!cursor) return;
+  cursors.delete(id);
+  try { cursor.rows.return(); } finally { cursor.db.close(); }
+}
+function sendBatch(id) {
+  const cursor = cursors.get(id);
+  if (!cursor) return;
+  const rows = [];
+  let done = false;
+  while (rows.length < cursor.batchSize) {
+    const next = cursor.rows.next();
+    if (next.done) { done = true; break; }
+    rows.push(next.value);
+  }
+  if (done) closeCursor(id);
+  parentPort.postMessage({ id, rows, done });
+}
+parentPort.on('message', message => {
+  const { id } = message;
   try {
-    parentPort.postMessage({ id, rows: db.prepare(sql).all(...bindings) });
+    if (message.close) {
+      closeCursor(id);
+    } else if (message.more) {
+      sendBatch(id);
+    } else if (message.batchSize) {
+      const cursorDb = open();
+      try {
+        const rows = cursorDb.prepare(message.sql).iterate(...message.bindings);
+        cursors.set(id, { db: cursorDb, rows, batchSize: message.batchSize });
+      } catch (error) {
+        cursorDb.close();
+        throw error;
+      }
+      sendBatch(id);
+    } else {
+      parentPort.postMessage({ id, rows: db.prepare(message.sql).all(...message.bindings) });
+    }
   } catch (error) {
+    try { closeCursor(id); } catch {}
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
 });
 `;
 
+/** What the worker answers: all rows of a query, or the next batch of a cursor. */
+type Answer = { rows: unknown[]; done?: boolean };
+
 type Pending = {
-  resolve: (rows: unknown[]) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
 };
 
@@ -61,23 +106,53 @@ export class SqliteReportReader {
   }
 
   /** The rows of a query, compiled by knex to positional bindings, read on the worker. */
-  query<T>(db: Knex, sql: string, bindings: Record<string, unknown>) {
-    const compiled = db
-      .raw(sql, bindings as Knex.ValueDict)
-      .toSQL()
-      .toNative();
-    const worker = this.ensureWorker();
+  async query<T>(
+    db: Knex,
+    sql: string,
+    bindings: Record<string, unknown>,
+  ): Promise<T[]> {
     const id = this.nextId++;
-    return new Promise<T[]>((resolve, reject) => {
-      this.pending.set(id, {
-        resolve: rows => resolve(rows as T[]),
-        reject,
-      });
-      worker.postMessage({
-        id,
-        sql: compiled.sql,
-        bindings: compiled.bindings,
-      });
+    const answer = await this.ask(id, { id, ...compile(db, sql, bindings) });
+    return answer.rows as T[];
+  }
+
+  /**
+   * The rows of a query as they are read, from one statement on the worker (a cursor,
+   * `iterate()`), a batch at a time: the worker reads the next batch while this one is being
+   * consumed and then waits to be asked again, so that at most two batches are in memory however
+   * many rows there are, and a slow reader (a download) slows the reading down. Stopping early
+   * (`return()`, a `break` out of `for await`) closes the cursor.
+   */
+  async *stream<T>(
+    db: Knex,
+    sql: string,
+    bindings: Record<string, unknown>,
+    batchSize = 1_000,
+  ): AsyncGenerator<T> {
+    const id = this.nextId++;
+    let next = this.ask(id, { id, batchSize, ...compile(db, sql, bindings) });
+    let done = false;
+    try {
+      while (!done) {
+        const batch = await next;
+        done = batch.done === true;
+        if (!done) next = this.ask(id, { id, more: true });
+        yield* batch.rows as T[];
+      }
+    } finally {
+      if (!done) {
+        // The batch asked for ahead is not wanted; the worker answers it before it closes.
+        next.catch(() => {});
+        this.worker?.postMessage({ id, close: true });
+      }
+    }
+  }
+
+  private ask(id: number, message: object): Promise<Answer> {
+    const worker = this.ensureWorker();
+    return new Promise<Answer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage(message);
     });
   }
 
@@ -100,14 +175,19 @@ export class SqliteReportReader {
     worker.unref();
     worker.on(
       'message',
-      (message: { id: number; rows?: unknown[]; error?: string }) => {
+      (message: {
+        id: number;
+        rows?: unknown[];
+        done?: boolean;
+        error?: string;
+      }) => {
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
         if (message.error !== undefined) {
           waiting.reject(new Error(message.error));
         } else {
-          waiting.resolve(message.rows ?? []);
+          waiting.resolve({ rows: message.rows ?? [], done: message.done });
         }
       },
     );
@@ -127,4 +207,13 @@ export class SqliteReportReader {
     this.worker = worker;
     return worker;
   }
+}
+
+/** A query with named bindings as SQLite's positional ones. */
+function compile(db: Knex, sql: string, bindings: Record<string, unknown>) {
+  const compiled = db
+    .raw(sql, bindings as Knex.ValueDict)
+    .toSQL()
+    .toNative();
+  return { sql: compiled.sql, bindings: compiled.bindings };
 }

@@ -429,12 +429,15 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
  * synpunkter closed by the end of the period with "led to an improvement". Selects no personal
  * data: the description is the one staff wrote when closing.
  *
- * Named bindings besides the period's: `afterTitle`, `afterId` (when `after`), `limit`.
+ * Named bindings besides the period's: `afterTitle`, `afterId` (when `after`), `limit` (when
+ * `limited`).
  */
 export function improvementsSql(
   dialect: SqlDialect,
   scoped: boolean,
   after: boolean,
+  /** Without a limit the whole list is read in one query, through a cursor or a stream. */
+  limited = true,
 ): string {
   return `WITH ${selectionCtes({
     dialect,
@@ -455,7 +458,7 @@ export function improvementsSql(
   FROM listed
   ${after ? 'WHERE (unit_title, id) > (:afterTitle, :afterId)' : ''}
   ORDER BY unit_title, id
-  LIMIT :limit`;
+  ${limited ? 'LIMIT :limit' : ''}`;
 }
 
 /** The last day of `report_calendar`: a settled date after it cannot be worked out. */

@@ -12,6 +12,27 @@ import {
 export type ExportLanguage = 'sv' | 'en';
 
 /**
+ * What a report says before its figures are computed: whom and which periods it covers, when it
+ * was made, and the definitions. Known as soon as the request is validated and authorised, so an
+ * export starts with it while the figures are being computed.
+ */
+export type ReportFrame = Pick<
+  SynpunktReport,
+  | 'generatedAt'
+  | 'organisation'
+  | 'scope'
+  | 'period'
+  | 'previousPeriod'
+  | 'definitions'
+>;
+
+/** The computed figures of a report. */
+export type ReportFigureSet = Pick<
+  SynpunktReport,
+  'total' | 'breakdowns' | 'uppfoljning'
+>;
+
+/**
  * What a cell holds: text, a count, a share (0–1), a change of a share in percentage points, a
  * number of arbetsdagar, or nothing.
  */
@@ -29,7 +50,10 @@ export interface ExportColumn {
   width: number;
 }
 
-/** One table of an export; the rows of the improvements are read a page at a time. */
+/**
+ * One table of an export. Its title and columns are known at once; its rows may wait for the
+ * figures, and the improvements' rows are read while they are written.
+ */
 export interface ExportTable {
   id: 'summary' | ReportDimension | 'improvements' | 'definitions';
   title: string;
@@ -44,7 +68,9 @@ export interface ExportContent {
   /** Organisation, scope, period, previous period, state date, generated: label and value. */
   header: Array<[string, string]>;
   tables: ExportTable[];
-  report: SynpunktReport;
+  frame: ReportFrame;
+  /** Settles when the figures are computed; rejects if computing them fails. */
+  figures: Promise<ReportFigureSet>;
 }
 
 export const text = (value: string): Cell => ({ kind: 'text', value });
@@ -153,14 +179,14 @@ function periodText(period: ReportPeriod, language: ExportLanguage): string {
   return `${WORDS[language].kinds[period.kind]} ${period.from} – ${period.to}`;
 }
 
-function nameOf(report: SynpunktReport, id: string, language: ExportLanguage) {
-  return report.definitions.find(d => d.id === id)?.name[language] ?? id;
+function nameOf(frame: ReportFrame, id: string, language: ExportLanguage) {
+  return frame.definitions.find(d => d.id === id)?.name[language] ?? id;
 }
 
 /** The measures of the summary and of each breakdown row, in order. */
-function measureColumns(report: SynpunktReport, language: ExportLanguage) {
+function measureColumns(frame: ReportFrame, language: ExportLanguage) {
   const w = WORDS[language];
-  const name = (id: string) => nameOf(report, id, language);
+  const name = (id: string) => nameOf(frame, id, language);
   return [
     { header: name('antal'), cell: (f: ReportFigures) => count(f.antal) },
     { header: name('anonyma'), cell: (f: ReportFigures) => count(f.anonyma) },
@@ -242,11 +268,32 @@ function changeOf(current: Cell, previous: Cell): Cell {
 }
 
 function summaryTable(
-  report: SynpunktReport,
+  frame: ReportFrame,
+  figures: Promise<ReportFigureSet>,
   language: ExportLanguage,
 ): ExportTable {
   const w = WORDS[language];
-  const rows: Cell[][] = measureColumns(report, language).map(measure => {
+  return {
+    id: 'summary',
+    title: w.summary,
+    columns: [
+      { header: w.measure, width: 44 },
+      { header: w.current, width: 14 },
+      { header: w.previous, width: 18 },
+      { header: w.change, width: 18 },
+    ],
+    rows: summaryRows(frame, figures, language),
+  };
+}
+
+async function* summaryRows(
+  frame: ReportFrame,
+  figures: Promise<ReportFigureSet>,
+  language: ExportLanguage,
+): AsyncGenerator<Cell[]> {
+  const w = WORDS[language];
+  const report = await figures;
+  const rows: Cell[][] = measureColumns(frame, language).map(measure => {
     const current = measure.cell(report.total.current);
     const previous = measure.cell(report.total.previous);
     return [
@@ -258,7 +305,7 @@ function summaryTable(
   });
   const uppfoljning = report.uppfoljning.current;
   rows.push([
-    text(nameOf(report, 'andelEnheterUppfoljda', language)),
+    text(nameOf(frame, 'andelEnheterUppfoljda', language)),
     uppfoljning.available
       ? share(uppfoljning.andel)
       : text(`${w.notAvailable}: ${uppfoljning.note[language]}`),
@@ -267,26 +314,17 @@ function summaryTable(
       : empty,
     empty,
   ]);
-  return {
-    id: 'summary',
-    title: w.summary,
-    columns: [
-      { header: w.measure, width: 44 },
-      { header: w.current, width: 14 },
-      { header: w.previous, width: 18 },
-      { header: w.change, width: 18 },
-    ],
-    rows,
-  };
+  yield* rows;
 }
 
 function breakdownTable(
-  report: SynpunktReport,
+  frame: ReportFrame,
+  figures: Promise<ReportFigureSet>,
   dimension: ReportDimension,
   language: ExportLanguage,
 ): ExportTable {
   const w = WORDS[language];
-  const measures = measureColumns(report, language);
+  const measures = measureColumns(frame, language);
   const firstColumn = {
     type: w.typeCol,
     channel: w.channelCol,
@@ -307,21 +345,23 @@ function breakdownTable(
         width: 12,
       },
     ],
-    rows: report.breakdowns[dimension].map(row => {
-      // Units are indented by their depth below the scope, as on the page.
-      const label = `${'  '.repeat(row.depth ?? 0)}${reportKeyLabel(
-        dimension,
-        row,
-        language,
-      )}`;
-      return [
-        text(label),
-        ...measures.map(m => m.cell(row.current)),
-        row.previous ? count(row.previous.antal) : empty,
-        countChange(row.current.antal, row.previous?.antal),
-        row.previous ? share(row.previous.aterkoppling.andelITid) : empty,
-      ];
-    }),
+    rows: (async function* breakdownRows() {
+      for (const row of (await figures).breakdowns[dimension]) {
+        // Units are indented by their depth below the scope, as on the page.
+        const label = `${'  '.repeat(row.depth ?? 0)}${reportKeyLabel(
+          dimension,
+          row,
+          language,
+        )}`;
+        yield [
+          text(label),
+          ...measures.map(m => m.cell(row.current)),
+          row.previous ? count(row.previous.antal) : empty,
+          countChange(row.current.antal, row.previous?.antal),
+          row.previous ? share(row.previous.aterkoppling.andelITid) : empty,
+        ];
+      }
+    })(),
   };
 }
 
@@ -345,37 +385,40 @@ async function* improvementRows(
 
 /**
  * The content every export writes: header, summary, breakdowns, improvements (all of them, read
- * a page at a time) and the definition of every measure in Swedish and English.
+ * while they are written) and the definition of every measure in Swedish and English. The title
+ * and the header come from the frame and can be written at once; the tables' rows wait for the
+ * figures.
  */
 export function exportContent(
-  report: SynpunktReport,
+  frame: ReportFrame,
+  figures: Promise<ReportFigureSet>,
   improvements: AsyncIterable<ReportImprovement>,
   language: ExportLanguage,
 ): ExportContent {
   const w = WORDS[language];
   return {
     language,
-    title: `${w.title}: ${report.scope.title}, ${periodText(
-      report.period,
+    title: `${w.title}: ${frame.scope.title}, ${periodText(
+      frame.period,
       language,
     )}`,
     header: [
-      [w.organisation, report.organisation],
+      [w.organisation, frame.organisation],
       [
         w.scope,
-        report.scope.unitRef
-          ? `${report.scope.title} (${report.scope.type})`
-          : `${report.scope.title} (${w.wholeOrganisation})`,
+        frame.scope.unitRef
+          ? `${frame.scope.title} (${frame.scope.type})`
+          : `${frame.scope.title} (${w.wholeOrganisation})`,
       ],
-      [w.period, periodText(report.period, language)],
-      [w.previousPeriod, periodText(report.previousPeriod, language)],
-      [w.stateDate, report.period.stateDate],
-      [w.generated, report.generatedAt],
+      [w.period, periodText(frame.period, language)],
+      [w.previousPeriod, periodText(frame.previousPeriod, language)],
+      [w.stateDate, frame.period.stateDate],
+      [w.generated, frame.generatedAt],
     ],
     tables: [
-      summaryTable(report, language),
+      summaryTable(frame, figures, language),
       ...(['type', 'channel', 'area', 'month', 'unit'] as const).map(d =>
-        breakdownTable(report, d, language),
+        breakdownTable(frame, figures, d, language),
       ),
       {
         id: 'improvements',
@@ -398,7 +441,7 @@ export function exportContent(
           { header: 'Measure', width: 30 },
           { header: 'Definition (English)', width: 90 },
         ],
-        rows: report.definitions.map(d => [
+        rows: frame.definitions.map(d => [
           text(d.name.sv),
           text(d.definition.sv),
           text(d.name.en),
@@ -406,18 +449,19 @@ export function exportContent(
         ]),
       },
     ],
-    report,
+    frame,
+    figures,
   };
 }
 
 /** A file name for the export: `synpunkter-delar-2026-barn-och-utbildningsnamnden.xlsx`. */
-export function exportFileName(report: SynpunktReport, extension: string) {
+export function exportFileName(frame: ReportFrame, extension: string) {
   const period =
-    report.period.kind === 'range'
-      ? `${report.period.from}_${report.period.to}`
-      : `${report.period.kind}-${report.period.year}`;
-  const scope = report.scope.unitRef
-    ? report.scope.unitRef.split('/').pop()!
+    frame.period.kind === 'range'
+      ? `${frame.period.from}_${frame.period.to}`
+      : `${frame.period.kind}-${frame.period.year}`;
+  const scope = frame.scope.unitRef
+    ? frame.scope.unitRef.split('/').pop()!
     : 'hela-organisationen';
   const safe = `synpunkter-${period}-${scope}`
     .normalize('NFD')

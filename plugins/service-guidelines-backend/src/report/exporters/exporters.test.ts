@@ -1,4 +1,8 @@
-import { ReportExportQuery } from '@service-guidelines/plugin-service-guidelines-common';
+import {
+  ReportExportQuery,
+  ReportImprovement,
+  SynpunktReport,
+} from '@service-guidelines/plugin-service-guidelines-common';
 import ExcelJS from 'exceljs';
 import { Knex } from 'knex';
 import { Readable } from 'node:stream';
@@ -14,6 +18,7 @@ import {
 } from '../__testUtils__/readExports';
 import { ReportService } from '../ReportService';
 import { ReportStore } from '../ReportStore';
+import { reportFile } from '.';
 
 jest.setTimeout(120_000);
 
@@ -23,6 +28,60 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** A promise settled from outside, as a slow figures query would be. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Improvements made up as they are asked for, counting how many were taken and whether closed. */
+function manyImprovements(total: number) {
+  const source = { taken: 0, closed: false };
+  async function* items(): AsyncGenerator<ReportImprovement> {
+    try {
+      for (; source.taken < total; ) {
+        source.taken += 1;
+        yield {
+          unitRef: 'group:default/skolan',
+          unitTitle: 'Skolan',
+          type: 'klagomal',
+          area: 'utbildning',
+          areaTitle: 'Förskola och skola',
+          closedDate: '2026-03-12',
+          description: `Förbättring nummer ${source.taken}`,
+        };
+      }
+    } finally {
+      source.closed = true;
+    }
+  }
+  return { source, items: items() };
+}
+
+/** A body's first chunk, and the whole body once the rest has been read. */
+async function firstThenAll(body: Readable) {
+  const chunks = body[Symbol.asyncIterator]();
+  const toBuffer = (chunk: unknown) =>
+    typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+  const first = toBuffer((await chunks.next()).value);
+  return {
+    first,
+    all: async () => {
+      const read = [first];
+      for (let next = await chunks.next(); !next.done; ) {
+        read.push(toBuffer(next.value));
+        next = await chunks.next();
+      }
+      return Buffer.concat(read);
+    },
+  };
 }
 
 const SECRETS = [
@@ -321,7 +380,103 @@ describe('report exports', () => {
       }
     });
 
-    it('reads every improvement a page at a time', async () => {
+    describe('while the file is sent', () => {
+      let report: SynpunktReport;
+      beforeAll(async () => {
+        ({ report } = await service.prepare(
+          { period: 'delar', year: 2026, unit: 'group:default/bun' },
+          'all',
+        ));
+      });
+
+      it('gives the CSV title and header lines before the figures are computed', async () => {
+        const figures = deferred<SynpunktReport>();
+        const file = reportFile(
+          report,
+          figures.promise,
+          manyImprovements(3).items,
+          { format: 'csv' },
+        );
+        const { first: firstBytes, all } = await firstThenAll(file.body);
+        const first = firstBytes.toString('utf8');
+        expect(
+          first.startsWith('\uFEFFSynpunkter: Barn- och utbildningsnämnden'),
+        ).toBe(true);
+        expect(first).toContain('Organisation;Testkommunen\r\n');
+        expect(first).not.toContain('Sammanfattning');
+        figures.resolve(report);
+        const body = await all();
+        expect(csvSection(body, 'Sammanfattning')[1]).toEqual(SUMMARY_SV[0]);
+        expect(csvSection(body, 'Förbättringar')).toHaveLength(1 + 3);
+      });
+
+      it('gives the start of the XLSX before the figures are computed', async () => {
+        const figures = deferred<SynpunktReport>();
+        const file = reportFile(
+          report,
+          figures.promise,
+          manyImprovements(3).items,
+          {
+            format: 'xlsx',
+          },
+        );
+        const { first, all } = await firstThenAll(file.body);
+        // The local file header of the first entry of the archive.
+        expect(first.readUInt32LE(0)).toBe(0x04034b50);
+        expect(first.toString('utf8')).toContain('[Content_Types].xml');
+        figures.resolve(report);
+        const workbook = await readXlsxExport(await all());
+        expect(workbook.getWorksheet('Förbättringar')!.rowCount).toBe(10 + 3);
+      });
+
+      it.each(['csv', 'xlsx', 'pdf'] as const)(
+        'fails the %s body when the figures fail after it started',
+        async format => {
+          const figures = deferred<SynpunktReport>();
+          const file = reportFile(
+            report,
+            figures.promise,
+            manyImprovements(3).items,
+            {
+              format,
+            },
+          );
+          const read: Buffer[] = [];
+          const drained = (async () => {
+            for await (const chunk of file.body) read.push(Buffer.from(chunk));
+          })();
+          await new Promise(resolve => setTimeout(resolve, 50));
+          figures.reject(new Error('the figures query failed'));
+          await expect(drained).rejects.toThrow('the figures query failed');
+        },
+      );
+
+      it.each(['csv', 'xlsx'] as const)(
+        'takes the improvements for a %s as it writes them, and stops reading when the download stops',
+        async format => {
+          const { source, items } = manyImprovements(1_000_000);
+          const file = reportFile(report, Promise.resolve(report), items, {
+            format,
+          });
+          let chunks = 0;
+          for await (const _chunk of file.body) {
+            chunks += 1;
+            if (source.taken > 0 && ++chunks > 40) break;
+          }
+          // Read ahead by the stream buffers only: a few thousand rows, not the million.
+          expect(source.taken).toBeGreaterThan(0);
+          expect(source.taken).toBeLessThan(20_000);
+          // Breaking off destroyed the body, which closed the source (a cursor, in production).
+          // Each stage closes when its pending step has finished, so this takes a few turns.
+          for (let i = 0; i < 100 && !source.closed; i++) {
+            await new Promise(resolve => setTimeout(resolve, 10));
+          }
+          expect(source.closed).toBe(true);
+        },
+      );
+    });
+
+    it('reads every improvement, a page at a time where there is no cursor', async () => {
       const prepared = await service.prepare(
         { period: 'delar', year: 2026 },
         'all',

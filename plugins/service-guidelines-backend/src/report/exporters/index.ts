@@ -1,11 +1,16 @@
 import {
   ReportExportFormat,
   ReportImprovement,
-  SynpunktReport,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Readable } from 'node:stream';
 import { csvChunks } from './csv';
-import { exportContent, ExportLanguage, exportFileName } from './exportContent';
+import {
+  exportContent,
+  ExportLanguage,
+  exportFileName,
+  ReportFigureSet,
+  ReportFrame,
+} from './exportContent';
 import { pdfDocument } from './pdf';
 import { xlsxChunks } from './xlsx';
 
@@ -22,9 +27,14 @@ const CONTENT_TYPES: Record<ReportExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** The report in the requested format, produced while it is read. */
+/**
+ * The report in the requested format, produced while it is read. What depends only on the frame
+ * (for CSV the byte order mark, the title and the header lines) comes at once; the rest follows
+ * when the figures are ready. If they fail, the body fails with their error.
+ */
 export function reportFile(
-  report: SynpunktReport,
+  frame: ReportFrame,
+  figures: Promise<ReportFigureSet>,
   improvements: AsyncIterable<ReportImprovement>,
   options: {
     format: ReportExportFormat;
@@ -33,8 +43,8 @@ export function reportFile(
   },
 ): ReportFile {
   const language = options.language ?? 'sv';
-  const content = exportContent(report, improvements, language);
-  const filename = exportFileName(report, options.format);
+  const content = exportContent(frame, figures, improvements, language);
+  const filename = exportFileName(frame, options.format);
   const contentType = CONTENT_TYPES[options.format];
   switch (options.format) {
     case 'csv':

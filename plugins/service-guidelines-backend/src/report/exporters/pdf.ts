@@ -237,8 +237,9 @@ const CHART_WORDS = {
   },
 } as const;
 
-function charts(doc: Doc, content: ExportContent) {
-  const { report, language } = content;
+async function charts(doc: Doc, content: ExportContent) {
+  const { language } = content;
+  const report = await content.figures;
   const words = CHART_WORDS[language];
   const decimal = language === 'sv' ? 'comma' : 'point';
   const countText = (v: number) => String(v);
@@ -307,8 +308,8 @@ export function pdfDocument(content: ExportContent): Doc {
     margin: PAGE_MARGIN,
     info: {
       Title: pdfText(content.title),
-      Subject: pdfText(content.report.organisation),
-      CreationDate: new Date(content.report.generatedAt),
+      Subject: pdfText(content.frame.organisation),
+      CreationDate: new Date(content.frame.generatedAt),
     },
     lang: content.language === 'sv' ? 'sv-SE' : 'en',
     displayTitle: true,
@@ -329,7 +330,7 @@ export function pdfDocument(content: ExportContent): Doc {
       const [summary, ...rest] = content.tables;
       heading(doc, summary.title);
       await table(doc, summary, content.language);
-      charts(doc, content);
+      await charts(doc, content);
       for (const source of rest) {
         heading(doc, source.title);
         if (source.id === 'improvements') {
@@ -350,7 +351,7 @@ export function pdfDocument(content: ExportContent): Doc {
 
 async function definitions(doc: Doc, source: ExportTable) {
   for await (const row of source.rows) {
-    const [svName, svText, enName, enText] = row.map(c =>
+    const [svName, svText, enName, enText] = row.map((c: Cell) =>
       c.kind === 'text' ? pdfText(c.value) : '',
     );
     ensureSpace(doc, 50);

@@ -182,7 +182,7 @@ ${sheets
 <dc:title>${escapeXml(content.title)}</dc:title>
 <dc:language>${content.language === 'sv' ? 'sv-SE' : 'en'}</dc:language>
 <dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(
-    content.report.generatedAt,
+    content.frame.generatedAt,
   )}</dcterms:created>
 </cp:coreProperties>`;
   const workbook = `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets
@@ -217,6 +217,6 @@ ${sheets
         content: () => sheetXml(content, s.table),
       })),
     ],
-    new Date(content.report.generatedAt),
+    new Date(content.frame.generatedAt),
   );
 }

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
 
 /** A file to put in a ZIP archive, its content produced a chunk at a time. */
@@ -77,8 +77,11 @@ export async function* zipStream(
 
     const counter = { crc: 0, size: 0 };
     const deflate = createDeflateRaw({ level: constants.Z_BEST_SPEED });
-    // pipe() moves the entry's chunks into the deflater as fast as its output is read here.
-    Readable.from(counted(entry, counter)).pipe(deflate);
+    // pipeline() moves the entry's chunks into the deflater as fast as its output is read here,
+    // and ties the two together: an entry that fails fails the deflater (and so this archive),
+    // and a deflater destroyed because the archive's reader stopped closes the entry's content
+    // (a database cursor) instead of leaving it suspended. Errors surface in the loop below.
+    pipeline(Readable.from(counted(entry, counter)), deflate, () => {});
     let compressedSize = 0;
     for await (const out of deflate) {
       compressedSize += (out as Buffer).length;

@@ -1,5 +1,6 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { FigureRow, ReportStore } from '../../report/ReportStore';
 import { createConfiguredTestDatabases } from '../../__testUtils__/databases';
 import { startSynpunktBackend } from '../../__testUtils__/synpunktBackend';
 import {
@@ -204,6 +205,118 @@ describe.each(databases.eachSupportedId())('report API on %p', databaseId => {
       expect(text).toMatch(/Number\n9\n1\n8\n/);
       expect(text).not.toContain(CUSTOMER.name);
     });
+  });
+
+  describe('a download while the figures are computed', () => {
+    const EXPORT = `/reports/synpunkter/export?${DELAR_2026_BUN}&format=csv`;
+    let figures: jest.SpyInstance;
+    let release: { resolve: () => void; reject: (error: Error) => void };
+
+    beforeEach(() => {
+      // The figures query waits until the test lets it go on (or fail).
+      const original = ReportStore.prototype.figures;
+      figures = jest
+        .spyOn(ReportStore.prototype, 'figures')
+        .mockImplementation(function figuresOnRelease(this: ReportStore, s) {
+          return new Promise<FigureRow[]>((resolve, reject) => {
+            release = {
+              resolve: () => resolve(original.call(this, s)),
+              reject,
+            };
+          });
+        });
+    });
+    afterEach(() => figures.mockRestore());
+
+    /** The export, with its first chunk as soon as it arrives and its outcome at the end. */
+    function download() {
+      let arrived!: (chunk: Buffer) => void;
+      const first = new Promise<Buffer>(resolve => (arrived = resolve));
+      const outcome = backend
+        .as('karin')
+        .get(EXPORT)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          const body = () => Buffer.concat(chunks);
+          res.on('data', (chunk: Buffer) => {
+            if (chunks.length === 0) arrived(chunk);
+            chunks.push(chunk);
+          });
+          res.on('end', () => callback(null, body()));
+          res.on('error', error => callback(error, body()));
+          res.on('aborted', () => callback(new Error('aborted'), body()));
+        })
+        .then(
+          res => ({ res }),
+          error => ({ error: error as Error }),
+        );
+      return { first, outcome };
+    }
+
+    it('starts with the title and period lines before the figures are ready', async () => {
+      const { first, outcome } = download();
+      const start = (await first).toString('utf8');
+      expect(figures).toHaveBeenCalled();
+      expect(start.startsWith('\uFEFFSynpunkter: bun, Delår 2026-01-01')).toBe(
+        true,
+      );
+      expect(start).toContain('Period;Delår 2026-01-01 – 2026-08-31');
+      expect(start).not.toContain('Sammanfattning');
+      release.resolve();
+      const result = await outcome;
+      if (!('res' in result)) throw result.error;
+      expect(result.res.status).toBe(200);
+      expect(csvSection(result.res.body, 'Sammanfattning')[1]).toEqual([
+        'Antal',
+        '9',
+        '1',
+        '8',
+      ]);
+    });
+
+    it('breaks the download off when the figures fail after it started', async () => {
+      const { first, outcome } = download();
+      await first;
+      release.reject(new Error('the database went away'));
+      // Not a complete-looking file that lacks its figures: the connection is cut instead.
+      expect('error' in (await outcome)).toBe(true);
+    });
+
+    it.each([
+      [
+        'an unknown unit',
+        'karin',
+        'period=delar&year=2026&unit=group:default/okand&format=csv',
+        400,
+        /unit: 'group:default\/okand' is not a unit/,
+      ],
+      [
+        "a unit beyond the reader's reach",
+        'nils',
+        'period=delar&year=2026&unit=group:default/soc&format=csv',
+        403,
+        /You may report on group:default\/bun/,
+      ],
+      [
+        'a missing year',
+        'karin',
+        'period=delar&format=xlsx',
+        400,
+        /year: is required for period=delar/,
+      ],
+    ])(
+      'still refuses %s with a JSON error before anything is sent',
+      async (_case, user, query, status, message) => {
+        const res = await backend
+          .as(user)
+          .get(`/reports/synpunkter/export?${query}`);
+        expect(res.status).toBe(status);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.body.error.message).toMatch(message);
+        expect(figures).not.toHaveBeenCalled();
+      },
+    );
   });
 
   it('counts the enheter followed up in the period as "Andel enheter uppföljda"', async () => {

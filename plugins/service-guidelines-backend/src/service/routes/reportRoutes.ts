@@ -10,6 +10,11 @@ import { ReportService } from '../../report/ReportService';
 import { parseInput } from '../parseInput';
 import { CallerResolver } from './callerAccess';
 
+/** A response through the compression middleware, which adds `flush()`. */
+interface Flushable {
+  flush(): void;
+}
+
 /** Reports on synpunkter: aggregated, anonymous figures for report readers and administrators. */
 export function createReportRoutes(options: {
   callers: CallerResolver;
@@ -52,7 +57,14 @@ export function createReportRoutes(options: {
     // The frontend names the saved file from this header; across origins (the dev server)
     // a browser shows it to scripts only when exposed.
     res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition');
-    await pipeline(file.body, res);
+    // The download starts with what is known before the figures (headers, and for CSV the title
+    // and period lines). If producing the rest fails, pipeline destroys the response, so the
+    // client sees a broken download rather than a complete-looking, truncated file.
+    const sending = pipeline(file.body, res);
+    // Backstage's compression middleware holds small writes back until it has a block; the first
+    // chunk is pushed out at once. pipe() has written it to res by the time this listener runs.
+    file.body.once('data', () => (res as Partial<Flushable>).flush?.());
+    await sending;
   });
 
   return router;
