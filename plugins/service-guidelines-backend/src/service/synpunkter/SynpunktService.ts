@@ -240,10 +240,14 @@ export class SynpunktService {
             : {}),
         },
       });
-      return store.get(row.id, undefined, tx);
+      // The answer is the row as inserted (a new synpunkt has no pauses): reading it back
+      // would hold the registration counter's lock for two more queries, and every other
+      // registration of the year waits on that lock.
+      const inserted: StoredSynpunkt = { row, pauses: [] };
+      return inserted;
     });
     // The registering employee typed the contact details and sees them once, in the answer.
-    return toApi(stored!, true);
+    return toApi(stored, true);
   }
 
   /** One synpunkt with its history, as far as the caller may see it. */
