@@ -425,9 +425,10 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
 }
 
 /**
- * The improvements of the current period, a page at a time in (unit title, id) order: the
- * synpunkter closed by the end of the period with "led to an improvement". Selects no personal
- * data: the description is the one staff wrote when closing.
+ * The improvements of the current period, in (unit title, id) order: the synpunkter closed by
+ * the end of the period with "led to an improvement". Those whose kept facts hold for the period
+ * are found from their facts, the rest worked out; only the listed page is then read from the
+ * synpunkter. Selects no personal data: the description is the one staff wrote when closing.
  *
  * Named bindings besides the period's: `afterTitle`, `afterId` (when `after`), `limit` (when
  * `limited`).
@@ -444,21 +445,37 @@ export function improvementsSql(
     scoped,
     withPrevious: false,
     improvementCandidates: true,
+    unkept: true,
   })},
-  listed AS (
-    SELECT eff.id, eff.unit_ref, COALESCE(u.title, eff.unit_ref) AS unit_title,
-      eff.type, eff.area, eff.closed_date, eff.closed_at_instant, eff.reopened,
-      eff.improvement_text_at_end AS description
-    FROM eff
-    LEFT JOIN org_units u ON u.unit_ref = eff.unit_ref
+  found AS (
+    SELECT eff.id, eff.unit_ref, 1 AS live FROM eff
     WHERE eff.closed_at_end = 1 AND eff.improvement_at_end = 1
+    UNION ALL
+    SELECT f.synpunkt_id, f.unit_ref, 0 FROM report_facts f
+    WHERE ${keptCondition(dialect, 'cur', scoped)} AND f.improvement = 1
+  ),
+  listed AS (
+    SELECT found.id, found.unit_ref, found.live,
+      COALESCE(u.title, found.unit_ref) AS unit_title
+    FROM found
+    LEFT JOIN org_units u ON u.unit_ref = found.unit_ref
+    ${
+      after
+        ? 'WHERE (COALESCE(u.title, found.unit_ref), found.id) > (:afterTitle, :afterId)'
+        : ''
+    }
+    ORDER BY unit_title, found.id
+    ${limited ? 'LIMIT :limit' : ''}
   )
-  SELECT unit_ref, unit_title, type, area, closed_date, closed_at_instant, reopened,
-    description, id
-  FROM listed
-  ${after ? 'WHERE (unit_title, id) > (:afterTitle, :afterId)' : ''}
-  ORDER BY unit_title, id
-  ${limited ? 'LIMIT :limit' : ''}`;
+  SELECT l.unit_ref, l.unit_title, s.type, s.area, s.closed_date,
+    e.closed_at_instant, COALESCE(e.reopened, 0) AS reopened,
+    CASE WHEN l.live = 1 THEN e.improvement_text_at_end
+      ELSE s.improvement_description END AS description,
+    l.id
+  FROM listed l
+  JOIN synpunkter s ON s.id = l.id
+  LEFT JOIN eff e ON l.live = 1 AND e.id = l.id
+  ORDER BY l.unit_title, l.id`;
 }
 
 /** The last day of `report_calendar`: a settled date after it cannot be worked out. */
