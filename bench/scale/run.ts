@@ -479,6 +479,8 @@ async function benchDatabase(
       },
     );
 
+    note(`${db}: waiting for the facts of what the load registered to be kept`);
+    const factsKeptAfterLoadSeconds = await waitForKeptFacts(db, suite);
     note(`${db}: reports`);
     const lastYear = String(
       DateTime.now().setZone('Europe/Stockholm').year - 1,
@@ -538,6 +540,7 @@ async function benchDatabase(
       backendCommand: backend.command,
       backendRssAfterStartMiB: startedRssMiB,
       factsKeptSeconds,
+      factsKeptAfterLoadSeconds,
       register,
       registerBaseline,
       registerRatio: round(
