@@ -2,8 +2,11 @@ import { Knex } from 'knex';
 import { dialectOf, keepFactsSql } from './reportSql';
 import { tuneReportTransaction } from './ReportStore';
 
-/** How many synpunkter one transaction keeps the facts of. */
-const DEFAULT_BATCH_SIZE = 2_000;
+/**
+ * How many synpunkter one transaction keeps the facts of. On SQLite a batch runs on the main
+ * thread and stops every request while it runs: 500 take about a tenth of a second.
+ */
+const DEFAULT_BATCH_SIZE = { pg: 2_000, sqlite: 500 };
 
 /**
  * Keeps the report facts of pending synpunkter (see the `report_facts` migration): works them out
@@ -15,7 +18,7 @@ export class ReportFactsKeeper {
   private readonly batchSize: number;
 
   constructor(private readonly db: Knex, options: { batchSize?: number } = {}) {
-    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE[this.dialect];
   }
 
   private get dialect() {

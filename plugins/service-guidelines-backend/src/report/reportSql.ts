@@ -517,7 +517,8 @@ export function keepFactsSql(dialect: SqlDialect): string {
   const kept = KEPT_FACT_COLUMNS;
   return `INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
       settled_date, ${kept.join(', ')})
-    WITH candidates AS (
+    -- Materialized: each reference to a candidate's column would run its subqueries again.
+    WITH candidates AS MATERIALIZED (
       SELECT ${SELECTED_COLUMNS},
         ${settledDateExpression(dialect)} AS settled_date,
         CASE WHEN EXISTS (SELECT 1 FROM synpunkt_pauses op
