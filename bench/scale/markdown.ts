@@ -214,16 +214,16 @@ export function markdown(report: any, quick?: any): string {
       )
       .join(
         ', ',
-      )}; the figures were measured after that. The register and list loads add thousands of synpunkter, which reports work out in full until the job keeps them; the bench runs the job every 20 s (the default is 5 minutes) and measures the reports once it has kept them (${dbs
+      )}; the figures were measured after that. The register and list loads add thousands of synpunkter, which reports work out in full until the job keeps them; the bench runs the job every 20 s (the default is 5 minutes) and measures the chef's list and the reports once it has kept them (it waited ${dbs
       .map(
         db =>
           `${
-            report.results[db].factsKeptAfterLoadSeconds ?? '(not measured)'
+            report.results[db].factsKeptAfterRegisterSeconds ?? '(not measured)'
           } s on ${name(db)}`,
       )
       .join(
         ', ',
-      )}). Registering while reports run adds synpunkter that each report works out in full.`,
+      )} after the register load). Registering while reports run adds synpunkter that each report works out in full.`,
     '',
   );
   lines.push(
