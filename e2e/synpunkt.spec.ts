@@ -28,6 +28,8 @@ const WORDS = {
     area: /Verksamhetsområde/,
     description: /Vad sa kunden\?/,
     receivedAt: /^Mottagen \(datum och tid\)/,
+    required: '(Obligatoriskt)',
+    otherLanguageRequired: '(Required)',
     email: 'E-post',
     leaveWarning: /Du har en synpunkt som inte är sparad/,
     receipt: /^Registrerad som SYN-\d{4}-\d{5}$/,
@@ -64,6 +66,8 @@ const WORDS = {
     area: /Area of service/,
     description: /What did the customer say\?/,
     receivedAt: /^Received \(date and time\)/,
+    required: '(Required)',
+    otherLanguageRequired: '(Obligatoriskt)',
     email: 'E-mail',
     leaveWarning: /You have unsaved feedback/,
     receipt: /^Registered as SYN-\d{4}-\d{5}$/,
@@ -142,6 +146,9 @@ for (const language of ['sv', 'en'] as const) {
       await erik
         .getByRole('textbox', { name: w.email, exact: true })
         .fill('anna.kund@example.se');
+      // Required fields say so in the page's language (Backstage UI's own marker is English).
+      await expect(erik.getByText(w.required).first()).toBeVisible();
+      await expect(erik.getByText(w.otherLanguageRequired)).toHaveCount(0);
       await expectNoAccessibilityViolations(erik, testInfo);
       await keepScreenshot(erik, `register-form-${language}`);
 

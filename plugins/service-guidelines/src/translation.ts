@@ -9,6 +9,9 @@ import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
 export const serviceGuidelinesTranslationRef = createTranslationRef({
   id: 'plugin.service-guidelines',
   messages: {
+    form: {
+      required: 'Required',
+    },
     nav: {
       title: 'Service and accessibility',
       register: 'Register feedback',
@@ -347,7 +350,6 @@ export const serviceGuidelinesTranslationRef = createTranslationRef({
         uppdragActions: 'Actions for {{role}}, {{organ}}',
         save: 'Save',
         cancel: 'Cancel',
-        required: 'Required',
         saveFailed: 'Could not save',
         conflict:
           'Someone else changed this in the meantime (now version {{version}}). Your input is kept; close the dialog and open it again to work on the current version.',

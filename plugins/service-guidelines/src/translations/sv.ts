@@ -2,6 +2,7 @@
 // the translation ref can import it lazily without a type cycle; the ref's `translations` option
 // still checks that every key is here.
 export default {
+  'form.required': 'Obligatoriskt',
   'nav.title': 'Service och tillgänglighet',
   'nav.register': 'Registrera synpunkt',
   'nav.synpunkter': 'Synpunkter',
@@ -280,7 +281,6 @@ export default {
   'directory.admin.uppdragActions': 'Åtgärder för {{role}}, {{organ}}',
   'directory.admin.save': 'Spara',
   'directory.admin.cancel': 'Avbryt',
-  'directory.admin.required': 'Obligatoriskt',
   'directory.admin.saveFailed': 'Det gick inte att spara',
   'directory.admin.conflict':
     'Någon annan har ändrat detta under tiden (nu version {{version}}). Det du skrivit finns kvar; stäng dialogen och öppna den igen för att arbeta med den aktuella versionen.',

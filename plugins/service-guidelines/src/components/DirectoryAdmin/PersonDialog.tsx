@@ -117,16 +117,16 @@ export function PersonDialog(props: {
           <Flex direction="column" gap="3">
             <ProblemAlert problem={form.problem} />
             {text('name', t('directory.admin.person.name'), {
-              secondaryLabel: t('directory.admin.required'),
+              secondaryLabel: t('form.required'),
               autoFocus: true,
             })}
             {text('party', t('directory.admin.person.party'), {
-              secondaryLabel: t('directory.admin.required'),
+              secondaryLabel: t('form.required'),
               description: t('directory.admin.person.partyDescription'),
             })}
             {text('email', t('directory.admin.person.email'), {
               type: 'email',
-              secondaryLabel: t('directory.admin.required'),
+              secondaryLabel: t('form.required'),
               description: t('directory.admin.person.emailDescription'),
             })}
             {text('phone', t('directory.admin.person.phone'), {

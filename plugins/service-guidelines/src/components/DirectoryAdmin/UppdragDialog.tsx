@@ -131,7 +131,7 @@ export function UppdragDialog(props: {
               <Select
                 name="organ"
                 label={t('directory.admin.uppdrag.organ')}
-                secondaryLabel={t('directory.admin.required')}
+                secondaryLabel={t('form.required')}
                 description={t('directory.admin.uppdrag.organDescription')}
                 placeholder={t('directory.admin.uppdrag.organ')}
                 value={values.organ || null}
@@ -150,7 +150,7 @@ export function UppdragDialog(props: {
               <TextField
                 name="organ"
                 label={t('directory.admin.uppdrag.newOrganName')}
-                secondaryLabel={t('directory.admin.required')}
+                secondaryLabel={t('form.required')}
                 value={values.newOrganName}
                 onChange={value => form.set('newOrganName', value)}
                 {...fieldErrorProps(form.errorOf('organ'))}
@@ -159,7 +159,7 @@ export function UppdragDialog(props: {
             <Select
               name="role"
               label={t('directory.admin.uppdrag.role')}
-              secondaryLabel={t('directory.admin.required')}
+              secondaryLabel={t('form.required')}
               value={values.role}
               onChange={key => form.set('role', String(key) as UppdragRole)}
               options={UPPDRAG_ROLE_IDS.map(role => ({
@@ -171,7 +171,7 @@ export function UppdragDialog(props: {
             <TextField
               name="from"
               label={t('directory.admin.uppdrag.from')}
-              secondaryLabel={t('directory.admin.required')}
+              secondaryLabel={t('form.required')}
               description={t('directory.admin.uppdrag.dateDescription')}
               value={values.from}
               onChange={value => form.set('from', value)}

@@ -154,6 +154,7 @@ export function UppfoljningFormPage() {
               name="heldDate"
               label={t('followUp.heldDate')}
               isRequired
+              secondaryLabel={t('form.required')}
               value={draft.heldDate}
               onChange={heldDate => update({ heldDate })}
             />
@@ -161,6 +162,7 @@ export function UppfoljningFormPage() {
               name="participants"
               label={t('followUp.participantsLabel')}
               isRequired
+              secondaryLabel={t('form.required')}
               rows={4}
               value={draft.participants}
               onChange={participants => update({ participants })}
@@ -209,6 +211,7 @@ export function UppfoljningFormPage() {
               name="conclusions"
               label={t('followUp.conclusions')}
               isRequired
+              secondaryLabel={t('form.required')}
               rows={5}
               maxLength={TEXT_LIMITS.longText}
               value={draft.conclusions}
@@ -230,6 +233,7 @@ export function UppfoljningFormPage() {
                     name={`actions.${index}.description`}
                     label={t('followUp.actionDescription', { n })}
                     isRequired
+                    secondaryLabel={t('form.required')}
                     maxLength={TEXT_LIMITS.reason}
                     value={action.description}
                     onChange={description =>
@@ -240,6 +244,7 @@ export function UppfoljningFormPage() {
                     name={`actions.${index}.responsible`}
                     label={t('followUp.actionResponsible', { n })}
                     isRequired
+                    secondaryLabel={t('form.required')}
                     maxLength={TEXT_LIMITS.name}
                     value={action.responsible}
                     onChange={responsible =>
@@ -250,6 +255,7 @@ export function UppfoljningFormPage() {
                     name={`actions.${index}.dueDate`}
                     label={t('followUp.actionDue', { n })}
                     isRequired
+                    secondaryLabel={t('form.required')}
                     value={action.dueDate}
                     onChange={dueDate => updateAction(index, { dueDate })}
                   />

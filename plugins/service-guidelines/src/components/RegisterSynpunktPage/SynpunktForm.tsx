@@ -77,6 +77,7 @@ export function SynpunktForm(props: {
           name="type"
           label={t('register.type')}
           isRequired
+          secondaryLabel={t('form.required')}
           options={SYNPUNKT_TYPES.map(type => ({
             id: type,
             label: t(`synpunkt.types.${type}`),
@@ -88,6 +89,7 @@ export function SynpunktForm(props: {
           name="channel"
           label={t('register.channel')}
           isRequired
+          secondaryLabel={t('form.required')}
           options={CHANNELS.map(channel => ({
             id: channel,
             label: t(`synpunkt.channels.${channel}`),
@@ -99,7 +101,7 @@ export function SynpunktForm(props: {
           name="receivedAt"
           type="datetime-local"
           label={t('register.receivedAt')}
-          secondaryLabel={t('directory.admin.required')}
+          secondaryLabel={t('form.required')}
           isRequired
           value={draft.receivedAt}
           onChange={value => set('receivedAt', value)}
@@ -108,6 +110,7 @@ export function SynpunktForm(props: {
           name="unitRef"
           label={t('register.unit')}
           isRequired
+          secondaryLabel={t('form.required')}
           searchable
           searchPlaceholder={t('register.unitPlaceholder')}
           options={units.map(unit => ({ id: unit.ref, label: unit.title }))}
@@ -118,6 +121,7 @@ export function SynpunktForm(props: {
           name="area"
           label={t('register.area')}
           isRequired
+          secondaryLabel={t('form.required')}
           options={settings.areas.map(area => ({
             id: area.id,
             label: area.title,
@@ -129,6 +133,7 @@ export function SynpunktForm(props: {
           name="description"
           label={t('register.description')}
           isRequired
+          secondaryLabel={t('form.required')}
           maxLength={TEXT_LIMITS.description}
           rows={5}
           value={draft.description}

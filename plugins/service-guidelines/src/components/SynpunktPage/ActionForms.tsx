@@ -266,6 +266,7 @@ export function ActionForms(props: {
                         name="handlaggareRef"
                         label={t('actions.handlaggareRef')}
                         isRequired
+                        secondaryLabel={t('form.required')}
                         value={String(values.handlaggareRef ?? '')}
                         onChange={v => set('handlaggareRef', v)}
                       />
@@ -279,6 +280,7 @@ export function ActionForms(props: {
                       name="reason"
                       label={t('actions.pauseReason')}
                       isRequired
+                      secondaryLabel={t('form.required')}
                       value={String(values.reason ?? '')}
                       onChange={v => set('reason', v)}
                     />
@@ -288,6 +290,7 @@ export function ActionForms(props: {
                       name="text"
                       label={t('actions.utredningText')}
                       isRequired
+                      secondaryLabel={t('form.required')}
                       value={String(values.text ?? '')}
                       onChange={v => set('text', v)}
                     />
@@ -298,6 +301,7 @@ export function ActionForms(props: {
                         name="method"
                         label={t('actions.method')}
                         isRequired
+                        secondaryLabel={t('form.required')}
                         options={ATERKOPPLING_METHODS.map(m => ({
                           id: m,
                           label: t(`synpunkt.methods.${m}`),
@@ -326,6 +330,7 @@ export function ActionForms(props: {
                         name="summary"
                         label={t('actions.summary')}
                         isRequired
+                        secondaryLabel={t('form.required')}
                         rows={5}
                         value={String(values.summary ?? '')}
                         onChange={v => set('summary', v)}
@@ -338,6 +343,7 @@ export function ActionForms(props: {
                         name="outcome"
                         label={t('actions.outcome')}
                         isRequired
+                        secondaryLabel={t('form.required')}
                         value={String(values.outcome ?? '')}
                         onChange={v => set('outcome', v)}
                       />
@@ -352,6 +358,7 @@ export function ActionForms(props: {
                           name="improvementDescription"
                           label={t('actions.improvementDescription')}
                           isRequired
+                          secondaryLabel={t('form.required')}
                           value={String(values.improvementDescription ?? '')}
                           onChange={v => set('improvementDescription', v)}
                         />
@@ -363,6 +370,7 @@ export function ActionForms(props: {
                       name="reason"
                       label={t('actions.reopenReason')}
                       isRequired
+                      secondaryLabel={t('form.required')}
                       value={String(values.reason ?? '')}
                       onChange={v => set('reason', v)}
                     />
