@@ -204,26 +204,18 @@ export function markdown(report: any, quick?: any): string {
       '',
     );
   }
+  const secondsPerDatabase = (key: string) =>
+    dbs
+      .map(
+        db => `${report.results[db][key] ?? '(not measured)'} s on ${name(db)}`,
+      )
+      .join(', ');
   lines.push(
-    `Report facts: after start-up the backend's job \`service-guidelines-report-facts\` kept the facts of every synpunkt (see \`ReportFactsKeeper\`) in ${dbs
-      .map(
-        db =>
-          `${
-            report.results[db].factsKeptSeconds ?? '(not measured)'
-          } s on ${name(db)}`,
-      )
-      .join(
-        ', ',
-      )}; the figures were measured after that. The register and list loads add thousands of synpunkter, which reports work out in full until the job keeps them; the bench runs the job every 20 s (the default is 5 minutes) and measures the chef's list and the reports once it has kept them (it waited ${dbs
-      .map(
-        db =>
-          `${
-            report.results[db].factsKeptAfterRegisterSeconds ?? '(not measured)'
-          } s on ${name(db)}`,
-      )
-      .join(
-        ', ',
-      )} after the register load). Registering while reports run adds synpunkter that each report works out in full.`,
+    `Report facts: after start-up the backend's job \`service-guidelines-report-facts\` kept the facts of every synpunkt (see \`ReportFactsKeeper\`) in ${secondsPerDatabase(
+      'factsKeptSeconds',
+    )}; the figures were measured after that. The register and list loads add thousands of synpunkter, which reports work out in full until the job keeps them; the bench runs the job every 20 s (the default is 5 minutes) and measures the chef's list and the reports once it has kept them (it waited ${secondsPerDatabase(
+      'factsKeptAfterRegisterSeconds',
+    )} after the register load). Registering while reports run adds synpunkter that each report works out in full.`,
     '',
   );
   lines.push(
