@@ -1,6 +1,6 @@
 /*
- * Starts the real backend (packages/backend) for a bench run and stops it again: NODE_ENV
- * production, port 7107, the bench database, the baseline routes on, and the demo sign-in allowed
+ * Starts the real backend for a bench run and stops it again: the production build laid out by
+ * productionBuild.ts, run as `node packages/backend` with NODE_ENV production, port 7107, the bench database, the baseline routes on, and the demo sign-in allowed
  * outside development through its own switch (`auth.providers.demo.
  * dangerouslyAllowOutsideDevelopment`), because the production config's sign-in needs Entra ID.
  */
@@ -12,7 +12,7 @@ import {
   readFileSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   backendDatabaseConfig,
   BenchDatabase,
@@ -47,8 +47,29 @@ function benchConfig(db: BenchDatabase, suite: string): object {
         demo: { dangerouslyAllowOutsideDevelopment: true },
       },
     },
+    // app-config.yaml names the demo files relative to packages/backend of the repository; the
+    // production layout is elsewhere, so they are named absolutely here.
+    catalog: {
+      locations: [
+        { type: 'file', target: join(REPO_ROOT, 'catalog-info.yaml') },
+        ...(
+          [
+            ['organisation.yaml', 'Group'],
+            ['users.yaml', 'User'],
+            ['roles.yaml', 'Group, User'],
+          ] as const
+        ).map(([file, kinds]) => ({
+          type: 'file',
+          target: join(REPO_ROOT, 'examples', 'org', file),
+          rules: [{ allow: kinds.split(', ') }],
+        })),
+      ],
+    },
     serviceGuidelines: {
       bench: { baselineRoutes: true },
+      fortroendevalda: {
+        seedFile: join(REPO_ROOT, 'examples', 'org', 'fortroendevalda.csv'),
+      },
       demo: { seedSynpunkter: false },
       // The catalog is read at start-up; mirror it soon after instead of in five minutes.
       organisation: { refreshInterval: { seconds: 15 } },
@@ -66,10 +87,17 @@ function benchConfig(db: BenchDatabase, suite: string): object {
   };
 }
 
+/** Starts the backend laid out in `productionDir` (see prepareProductionBackend). */
 export async function startBackend(
   db: BenchDatabase,
   suite: string,
+  productionDir: string,
+  heapMiB: number,
 ): Promise<RunningBackend> {
+  // A heap limit, as a container deployment sets one: without it V8 sizes the heap by the
+  // machine's memory (gigabytes here) and leaves garbage uncollected far past what the backend
+  // holds live (about 100-150 MiB).
+  const nodeOptions = `--max-old-space-size=${heapMiB}`;
   const dir = join(DATA_DIR, suite);
   mkdirSync(dir, { recursive: true });
   // JSON is YAML: the config loader reads it as an app-config file.
@@ -77,24 +105,29 @@ export async function startBackend(
   writeFileSync(configFile, JSON.stringify(benchConfig(db, suite), null, 2));
   const logFile = join(dir, `backend-${db}.log`);
   const args = [
-    '--require',
-    join(REPO_ROOT, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
-    'src/index.ts',
+    'packages/backend',
     '--config',
-    '../../app-config.yaml',
+    join(REPO_ROOT, 'app-config.yaml'),
     '--config',
     configFile,
   ];
   const child = spawn(process.execPath, args, {
-    cwd: join(REPO_ROOT, 'packages', 'backend'),
-    env: { ...process.env, NODE_ENV: 'production' },
+    cwd: productionDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: nodeOptions,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
-  const command = `cd packages/backend && NODE_ENV=production node ${args
-    .map(a => a.replace(`${REPO_ROOT}/`, '../../'))
+  const command = `cd ${relative(
+    REPO_ROOT,
+    productionDir,
+  )} && NODE_ENV=production NODE_OPTIONS=${nodeOptions} node ${args
+    .map(a => (a.startsWith('/') ? relative(productionDir, a) : a))
     .join(' ')}`;
   const stop = () =>
     new Promise<void>(resolve => {
