@@ -1,7 +1,7 @@
 /**
  * A child process for the kill test (faults.test.ts): runs one registration, workflow action or
  * förtroendevalda import with the plugin's own services against the database it is given, and
- * freezes at the chosen query inside the write's transaction, so that the parent can SIGKILL it
+ * freezes at the chosen query of the write, so that the parent can SIGKILL it
  * there. Run with Backstage's node transform:
  *
  * `node --require @backstage/cli/config/nodeTransform.cjs faultWorker.ts` with the environment
@@ -9,7 +9,7 @@
  *
  * - `FAULT_DB`: the knex config as JSON.
  * - `FAULT_OP`: `register`, `aterkoppling` or `import`.
- * - `FAULT_FREEZE_AT`: freeze before the n-th query of the transaction (1-based); 0 never.
+ * - `FAULT_FREEZE_AT`: freeze before the n-th query of the write (1-based); 0 never.
  * - `FAULT_TARGET`: for `aterkoppling`, `{ "id": …, "version": … }`.
  * - `FAULT_IMPORT_PEOPLE`: for `import`, how many people the file lists.
  *
@@ -37,11 +37,16 @@ function freeze(sql: string): never {
   for (;;) Atomics.wait(cell, 0, 0, 60_000);
 }
 
-/** Counts the queries sent inside transactions, and freezes before the chosen one. */
-function freezeInTransaction(knex: Knex, at: number) {
+/**
+ * Counts the queries of the write, and freezes before the chosen one: those sent inside a
+ * transaction and the writing statements committed on their own (PostgreSQL registers in one).
+ */
+function freezeInWrite(knex: Knex, at: number) {
   let seen = 0;
   knex.on('query', (query: { sql: string; __knexTxId?: string }) => {
-    if (!query.__knexTxId || /^(begin|BEGIN)/.test(query.sql)) return;
+    if (/^begin/i.test(query.sql)) return;
+    if (!query.__knexTxId && !/^(insert|update|delete|with)\b/i.test(query.sql))
+      return;
     seen += 1;
     if (seen === at) freeze(query.sql);
   });
@@ -115,7 +120,7 @@ async function main() {
     clock: () => new Date(),
   });
 
-  freezeInTransaction(knex, Number(process.env.FAULT_FREEZE_AT ?? 0));
+  freezeInWrite(knex, Number(process.env.FAULT_FREEZE_AT ?? 0));
   let result: unknown;
   switch (process.env.FAULT_OP) {
     case 'register':

@@ -8,6 +8,7 @@ import {
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { applyPermissionCriteria } from '../permissions/filterToKnex';
+import { dialectOf } from '../report/reportSql';
 import {
   SynpunktFilter,
   SynpunktPermissionResource,
@@ -112,6 +113,42 @@ export interface NewSynpunktEvent {
   changes?: SynpunktEvent['changes'];
 }
 
+/** A synpunkt about to be registered: all of it but the number, which the registry takes. */
+export interface NewRegistration {
+  row: Omit<
+    SynpunktRow,
+    'registration_number' | 'registration_sequence' | 'search_text'
+  >;
+  /** What precedes the sequence in the number, e.g. `VMD-2026-`. */
+  numberPrefix: string;
+  /** The free text that search finds besides the number (none for a sekretess synpunkt). */
+  searchable?: string;
+  /** The first entry of its history. */
+  event: Omit<NewSynpunktEvent, 'synpunktId'>;
+}
+
+/** The number of the `sequence`th registration: at least five digits, zero-padded. */
+export function registrationNumberOf(
+  numberPrefix: string,
+  sequence: number,
+): string {
+  return `${numberPrefix}${String(sequence).padStart(5, '0')}`;
+}
+
+/**
+ * The search text of a registration, split where the sequence goes. The digits contain no
+ * whitespace, so folding the pieces on each side of them gives what folding the whole would.
+ */
+function searchTextAround(
+  numberPrefix: string,
+  searchable: string | undefined,
+): [string, string] {
+  const mark = '\u0000';
+  const whole = searchTextOf(`${numberPrefix}${mark}`, searchable);
+  const at = whole.indexOf(mark);
+  return [whole.slice(0, at), whole.slice(at + 1)];
+}
+
 /** Filters of the synpunkt list; all optional, combined with AND. */
 export interface SynpunktListFilter {
   statuses?: string[];
@@ -185,9 +222,12 @@ export interface StoredSynpunkt {
 /** The synpunkt registry's tables. Every write happens inside a transaction the caller opens. */
 export interface SynpunktStore {
   transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T>;
-  /** Takes the next registration number of the year, inside the registering transaction. */
-  nextRegistrationSequence(tx: Knex.Transaction, year: number): Promise<number>;
-  insert(tx: Knex.Transaction, row: SynpunktRow): Promise<void>;
+  /**
+   * Takes the next number of the row's registration year and stores the row with it and its
+   * first history entry, all or nothing. Numbers are unique and gapless however many register
+   * at once. Returns the row as stored.
+   */
+  registerNew(registration: NewRegistration): Promise<SynpunktRow>;
   /** Writes the changed columns if the stored version is still `expectedVersion`. */
   updateIfVersion(
     tx: Knex.Transaction,
@@ -237,30 +277,70 @@ export class KnexSynpunktStore implements SynpunktStore {
     return this.db.transaction(fn);
   }
 
-  async nextRegistrationSequence(
-    tx: Knex.Transaction,
-    year: number,
-  ): Promise<number> {
-    // The insert creates the year's counter once; the update then takes a row lock (PostgreSQL)
-    // or runs under SQLite's single writer, so concurrent registrations queue here and a rolled
-    // back registration gives its number back.
-    await tx('registration_counters')
-      .insert({ year, last_number: 0 })
-      .onConflict('year')
-      .ignore();
-    const [updated] = await tx('registration_counters')
-      .where({ year })
-      .increment('last_number', 1)
-      .returning('last_number');
-    const value =
-      typeof updated === 'object' && updated !== null
-        ? (updated as { last_number: number }).last_number
-        : updated;
-    return Number(value);
-  }
-
-  async insert(tx: Knex.Transaction, row: SynpunktRow): Promise<void> {
-    await tx('synpunkter').insert(row);
+  async registerNew(registration: NewRegistration): Promise<SynpunktRow> {
+    const year = registration.row.registration_year;
+    const [beforeSequence, afterSequence] = searchTextAround(
+      registration.numberPrefix,
+      registration.searchable,
+    );
+    const complete = (sequence: number): SynpunktRow => ({
+      ...registration.row,
+      registration_sequence: sequence,
+      registration_number: registrationNumberOf(
+        registration.numberPrefix,
+        sequence,
+      ),
+      search_text: `${beforeSequence}${String(sequence).padStart(
+        5,
+        '0',
+      )}${afterSequence}`,
+    });
+    const event = eventColumns({
+      ...registration.event,
+      synpunktId: registration.row.id,
+    });
+    if (dialectOf(String(this.db.client.config.client)) === 'pg') {
+      // One statement, committed on its own: the counter's row lock is held only while it runs
+      // and commits. In a transaction of several statements every registration of the year
+      // would also wait for the round trips (and the event loop) between them.
+      const sequence = this.db.raw('(select last_number from counter)');
+      const digits = this.db.raw(
+        "lpad(?::text, greatest(5, length(?::text)), '0')",
+        [sequence, sequence],
+      );
+      const [stored] = await this.db
+        .with('counter', nextSequenceSql(this.db, year))
+        .with('event', this.db('synpunkt_events').insert(event))
+        .insert({
+          ...registration.row,
+          registration_sequence: sequence,
+          registration_number: this.db.raw('? || ?', [
+            registration.numberPrefix,
+            digits,
+          ]),
+          search_text: this.db.raw('? || ? || ?', [
+            beforeSequence,
+            digits,
+            afterSequence,
+          ]),
+        })
+        .into('synpunkter')
+        .returning<Array<{ registration_sequence: number }>>(
+          'registration_sequence',
+        );
+      return complete(Number(stored.registration_sequence));
+    }
+    // SQLite has one writer: the transaction holds the database, not just the counter.
+    return this.db.transaction(async tx => {
+      const [taken]: Array<{ last_number: number }> = await nextSequenceSql(
+        tx,
+        year,
+      );
+      const row = complete(Number(taken.last_number));
+      await tx('synpunkter').insert(row);
+      await tx('synpunkt_events').insert(event);
+      return row;
+    });
   }
 
   async updateIfVersion(
@@ -279,13 +359,7 @@ export class KnexSynpunktStore implements SynpunktStore {
     tx: Knex.Transaction,
     event: NewSynpunktEvent,
   ): Promise<void> {
-    await tx('synpunkt_events').insert({
-      synpunkt_id: event.synpunktId,
-      at: event.at,
-      actor_ref: event.actorRef,
-      kind: event.kind,
-      changes: event.changes ? JSON.stringify(event.changes) : null,
-    });
+    await tx('synpunkt_events').insert(eventColumns(event));
   }
 
   async addPause(
@@ -472,6 +546,30 @@ export class KnexSynpunktStore implements SynpunktStore {
     }
     return result;
   }
+}
+
+function eventColumns(event: NewSynpunktEvent) {
+  return {
+    synpunkt_id: event.synpunktId,
+    at: event.at,
+    actor_ref: event.actorRef,
+    kind: event.kind,
+    changes: event.changes ? JSON.stringify(event.changes) : null,
+  };
+}
+
+/**
+ * Takes the year's next registration number in one statement: creates the year's counter at 1
+ * or increments it, under its row lock (PostgreSQL) or SQLite's single writer, until commit; a
+ * registration rolled back gives its number back.
+ */
+function nextSequenceSql(db: Knex | Knex.Transaction, year: number) {
+  return db.raw(
+    `insert into registration_counters (year, last_number) values (?, 1)
+     on conflict (year) do update set last_number = registration_counters.last_number + 1
+     returning last_number`,
+    [year],
+  );
 }
 
 const OPEN_STATUSES = [

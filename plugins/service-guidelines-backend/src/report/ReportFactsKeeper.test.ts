@@ -202,13 +202,15 @@ describe('ReportFactsKeeper', () => {
             knex('synpunkt_pauses')
               .where({ synpunkt_id: id, reason: 'test' })
               .delete(),
-          () =>
-            knex('synpunkt_events').insert({
-              synpunkt_id: id,
-              at: '2026-11-21T10:00:00.000Z',
-              actor_ref: 'user:default/maria',
-              kind: 'ateroppnad',
-            }),
+          ...['aterkopplad', 'ateroppnad', 'avslutad'].map(
+            kind => () =>
+              knex('synpunkt_events').insert({
+                synpunkt_id: id,
+                at: '2026-11-21T10:00:00.000Z',
+                actor_ref: 'user:default/maria',
+                kind,
+              }),
+          ),
         ];
         for (const write of writes) {
           await keeper.keepPending();
@@ -216,9 +218,16 @@ describe('ReportFactsKeeper', () => {
           await write();
           expect(await pending()).toBe(1);
         }
-        // A write that touches nothing measured (gallring clearing a text) leaves it kept.
+        // A write that touches nothing measured (gallring clearing a text, a history entry of a
+        // kind the facts do not read) leaves it kept.
         await keeper.keepPending();
         await knex('synpunkter').where({ id }).update({ description: null });
+        await knex('synpunkt_events').insert({
+          synpunkt_id: id,
+          at: '2026-11-21T11:00:00.000Z',
+          actor_ref: 'user:default/maria',
+          kind: 'utredning',
+        });
         expect(await pending()).toBe(0);
         // The reopened synpunkt is kept without a settled date: always worked out.
         expect(

@@ -165,7 +165,7 @@ describe.each(targets)('killed mid-write on %p', target => {
   });
 
   /**
-   * Kills the write before the 1st, 2nd, … query of its transaction until a run gets past the
+   * Kills the write before the 1st, 2nd, … query of the write until a run gets past the
    * last one and the write goes through; after every kill the database must be as before.
    * Returns the kill points and the report of the run that went through.
    */
@@ -195,8 +195,10 @@ describe.each(targets)('killed mid-write on %p', target => {
       FAULT_OP: 'register',
     });
     const after = await registryState(knex);
+    // SQLite: counter, row and history in a transaction; PostgreSQL: one statement.
+    const writes = target === 'SQLITE_FILE' ? 3 : 1;
     expect({
-      kills: kills >= 3,
+      kills: kills >= writes,
       afterKills,
       after: { ...after, versions: undefined },
     }).toEqual({

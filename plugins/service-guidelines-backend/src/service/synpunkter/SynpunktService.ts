@@ -190,16 +190,13 @@ export class SynpunktService {
     const registrationDate = stockholmDateOf(nowIso);
     const year = Number(registrationDate.slice(0, 4));
 
-    const stored = await store.transaction(async tx => {
-      const sequence = await store.nextRegistrationSequence(tx, year);
-      const registrationNumber = `${settings.numberPrefix}-${year}-${String(
-        sequence,
-      ).padStart(5, '0')}`;
-      const row: SynpunktRow = {
+    const status = input.handlaggareRef ? 'tilldelad' : 'registrerad';
+    const row = await store.registerNew({
+      numberPrefix: `${settings.numberPrefix}-${year}-`,
+      searchable: input.sekretess ? undefined : input.description,
+      row: {
         id: randomUUID(),
-        registration_number: registrationNumber,
         registration_year: year,
-        registration_sequence: sequence,
         type,
         channel: input.channel,
         received_at: receivedAt,
@@ -218,34 +215,25 @@ export class SynpunktService {
         contact_phone: contact.phone ?? null,
         contact_address: contact.address ?? null,
         handlaggare_ref: input.handlaggareRef ?? null,
-        status: input.handlaggareRef ? 'tilldelad' : 'registrerad',
+        status,
         ...newSynpunktClockColumns(deadlines, receivedDate),
-        search_text: searchTextOf(
-          registrationNumber,
-          input.sekretess ? undefined : input.description,
-        ),
         version: 1,
         updated_at: nowIso,
-      };
-      await store.insert(tx, row);
-      await store.appendEvent(tx, {
-        synpunktId: row.id,
+      },
+      event: {
         at: nowIso,
         actorRef: caller.userRef,
         kind: 'registrerad',
         changes: {
-          status: { to: row.status },
-          ...(row.handlaggare_ref
-            ? { handlaggareRef: { to: row.handlaggare_ref } }
+          status: { to: status },
+          ...(input.handlaggareRef
+            ? { handlaggareRef: { to: input.handlaggareRef } }
             : {}),
         },
-      });
-      // The answer is the row as inserted (a new synpunkt has no pauses): reading it back
-      // would hold the registration counter's lock for two more queries, and every other
-      // registration of the year waits on that lock.
-      const inserted: StoredSynpunkt = { row, pauses: [] };
-      return inserted;
+      },
     });
+    // A new synpunkt has no pauses: the answer is the row as stored, not read back.
+    const stored: StoredSynpunkt = { row, pauses: [] };
     // The registering employee typed the contact details and sees them once, in the answer.
     return toApi(stored, true);
   }
