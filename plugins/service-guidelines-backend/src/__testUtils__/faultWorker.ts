@@ -40,16 +40,49 @@ function freeze(sql: string): never {
 /**
  * Counts the queries of the write, and freezes before the chosen one: those sent inside a
  * transaction and the writing statements committed on their own (PostgreSQL registers in one).
+ * On SQLite the count is taken at the driver's statements, since a registration runs its
+ * transaction on the driver directly, past knex's query events.
  */
 function freezeInWrite(knex: Knex, at: number) {
   let seen = 0;
-  knex.on('query', (query: { sql: string; __knexTxId?: string }) => {
-    if (/^begin/i.test(query.sql)) return;
-    if (!query.__knexTxId && !/^(insert|update|delete|with)\b/i.test(query.sql))
-      return;
+  const count = (sql: string, inTransaction: boolean) => {
+    if (/^begin/i.test(sql)) return;
+    if (!inTransaction && !/^(insert|update|delete|with)\b/i.test(sql)) return;
     seen += 1;
-    if (seen === at) freeze(query.sql);
-  });
+    if (seen === at) freeze(sql);
+  };
+  if (knex.client.config.client === 'pg') {
+    knex.on('query', (query: { sql: string; __knexTxId?: string }) =>
+      count(query.sql, Boolean(query.__knexTxId)),
+    );
+    return;
+  }
+  type Connection = {
+    inTransaction: boolean;
+    prepare(sql: string): Record<string, unknown>;
+  };
+  const wrapped = new WeakSet<Connection>();
+  const acquire = knex.client.acquireConnection.bind(knex.client);
+  knex.client.acquireConnection = async () => {
+    const connection: Connection = await acquire();
+    if (!wrapped.has(connection)) {
+      wrapped.add(connection);
+      const prepare = connection.prepare.bind(connection);
+      connection.prepare = (sql: string) =>
+        new Proxy(prepare(sql), {
+          get(statement, property) {
+            const value = Reflect.get(statement, property);
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              if (['run', 'get', 'all', 'iterate'].includes(String(property)))
+                count(sql, connection.inTransaction);
+              return value.apply(statement, args);
+            };
+          },
+        });
+    }
+    return connection;
+  };
 }
 
 // The services below only call these when a unit or organ is unknown, or to check a user.

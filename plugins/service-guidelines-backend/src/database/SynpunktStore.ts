@@ -330,17 +330,26 @@ export class KnexSynpunktStore implements SynpunktStore {
         );
       return complete(Number(stored.registration_sequence));
     }
-    // SQLite has one writer: the transaction holds the database, not just the counter.
-    return this.db.transaction(async tx => {
-      const [taken]: Array<{ last_number: number }> = await nextSequenceSql(
-        tx,
-        year,
-      );
-      const row = complete(Number(taken.last_number));
-      await tx('synpunkter').insert(row);
-      await tx('synpunkt_events').insert(event);
-      return row;
-    });
+    // SQLite has one writer, and knex's one connection is that writer: while a transaction
+    // holds it, every other write (and read) of the backend waits. Its statements therefore run
+    // back to back on the driver, with nothing awaited in between.
+    const counter = nextSequenceSql(this.db, year).toSQL().toNative();
+    return withSqliteConnection(this.db, connection =>
+      connection.transaction(() => {
+        const taken = cachedStatement(connection, counter.sql).get(
+          ...sqliteBindings(counter.bindings),
+        ) as { last_number: number };
+        const row = complete(Number(taken.last_number));
+        for (const insert of [
+          this.db('synpunkter').insert(row),
+          this.db('synpunkt_events').insert(event),
+        ]) {
+          const { sql, bindings } = insert.toSQL().toNative();
+          cachedStatement(connection, sql).run(...sqliteBindings(bindings));
+        }
+        return row;
+      })(),
+    );
   }
 
   async updateIfVersion(
@@ -546,6 +555,56 @@ export class KnexSynpunktStore implements SynpunktStore {
     }
     return result;
   }
+}
+
+/** What this store uses of a better-sqlite3 connection. */
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+  transaction<T>(fn: () => T): () => T;
+}
+interface SqliteStatement {
+  get(...bindings: unknown[]): unknown;
+  run(...bindings: unknown[]): unknown;
+}
+
+/** Runs `fn` on knex's better-sqlite3 connection, taken from its pool and given back. */
+async function withSqliteConnection<T>(
+  db: Knex,
+  fn: (connection: SqliteConnection) => T,
+): Promise<T> {
+  const connection: SqliteConnection = await db.client.acquireConnection();
+  try {
+    return fn(connection);
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+/** Prepared once per connection: the statements of a registration never change. */
+const preparedStatements = new WeakMap<
+  SqliteConnection,
+  Map<string, SqliteStatement>
+>();
+function cachedStatement(
+  connection: SqliteConnection,
+  sql: string,
+): SqliteStatement {
+  let statements = preparedStatements.get(connection);
+  if (!statements) {
+    statements = new Map();
+    preparedStatements.set(connection, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/** better-sqlite3 binds no booleans; knex's driver would have turned them into 1 and 0. */
+function sqliteBindings(bindings: readonly unknown[]): unknown[] {
+  return bindings.map(b => (typeof b === 'boolean' ? Number(b) : b));
 }
 
 function eventColumns(event: NewSynpunktEvent) {
