@@ -7,12 +7,16 @@ import {
   SvarstidDeadlines,
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
-import { applyPermissionCriteria } from '../permissions/filterToKnex';
+import {
+  applyPermissionCriteria,
+  unitsLedBy,
+} from '../permissions/filterToKnex';
 import { dialectOf } from '../report/reportSql';
 import {
   SynpunktFilter,
   SynpunktPermissionResource,
 } from '../permissions/resource';
+import { ListDriver, listDriversOf } from './listDrivers';
 
 /** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
 export interface SynpunktRow {
@@ -189,23 +193,49 @@ const NO_DUE_DATE = '9999-12-31';
  * migrations), so every page, at any depth, is one index range scan. A synpunkt without an
  * återkoppling deadline (anonymous) sorts after every date, so that the key is never null and the
  * row-value comparison stays total.
+ *
+ * `byDrivers`: the order also has an index per driver column (unit, handläggare, registrar)
+ * followed by its key and `id`, so a narrow scope can be read driver by driver (see
+ * listDrivers.ts). Only the registration order, the list's default, has them (migration
+ * 20261124190000): three more indexes per order would cost every registration, so the received
+ * and due orders always read with one walk of their own index.
  */
 const SORT_KEYS: Record<
   SortKey,
-  { sql: string; of: (row: SynpunktRow) => string }
+  { sql: string; of: (row: SynpunktRow) => string; byDrivers: boolean }
 > = {
-  registered: { sql: 'registered_at', of: row => row.registered_at },
-  received: { sql: 'received_at', of: row => row.received_at },
+  registered: {
+    sql: 'registered_at',
+    of: row => row.registered_at,
+    byDrivers: true,
+  },
+  received: {
+    sql: 'received_at',
+    of: row => row.received_at,
+    byDrivers: false,
+  },
   due: {
     sql: `coalesce(aterkoppling_due, '${NO_DUE_DATE}')`,
     of: row => row.aterkoppling_due ?? NO_DUE_DATE,
+    byDrivers: false,
   },
 };
 
 function sortOf(sort: SynpunktSort) {
   const descending = sort.startsWith('-');
   const key = SORT_KEYS[(descending ? sort.slice(1) : sort) as SortKey];
-  return { ...key, descending };
+  return { ...key, descending, direction: descending ? 'desc' : 'asc' };
+}
+
+type ListOrder = ReturnType<typeof sortOf>;
+
+/** What a page of the list is: {@link SynpunktStore.list}'s options. */
+export interface ListPageQuery {
+  filter: SynpunktListFilter;
+  criteria?: PermissionCriteria<SynpunktFilter>;
+  sort: SynpunktSort;
+  limit: number;
+  after?: ListCursor;
 }
 
 /** The cursor that continues a list in this order after this row. */
@@ -258,20 +288,20 @@ export interface SynpunktStore {
     ids: string[],
     criteria: PermissionCriteria<SynpunktFilter>,
   ): Promise<string[]>;
-  list(options: {
-    filter: SynpunktListFilter;
-    criteria?: PermissionCriteria<SynpunktFilter>;
-    sort: SynpunktSort;
-    limit: number;
-    after?: ListCursor;
-  }): Promise<StoredSynpunkt[]>;
+  list(options: ListPageQuery): Promise<StoredSynpunkt[]>;
   history(id: string): Promise<SynpunktEvent[]>;
   permissionResources(ids: string[]): Promise<SynpunktPermissionResource[]>;
 }
 
 /** The knex implementation of {@link SynpunktStore}. */
 export class KnexSynpunktStore implements SynpunktStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly listing: {
+      /** False reads every page of the list with one query, to compare against in tests. */
+      byDrivers?: boolean;
+    } = {},
+  ) {}
 
   transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
@@ -432,16 +462,83 @@ export class KnexSynpunktStore implements SynpunktStore {
     return rows.map(r => r.id);
   }
 
-  async list(options: {
-    filter: SynpunktListFilter;
-    criteria?: PermissionCriteria<SynpunktFilter>;
-    sort: SynpunktSort;
-    limit: number;
-    after?: ListCursor;
-  }): Promise<StoredSynpunkt[]> {
-    const { filter, criteria, limit, after } = options;
-    const sort = sortOf(options.sort);
-    const direction = sort.descending ? 'desc' : 'asc';
+  async list(options: ListPageQuery): Promise<StoredSynpunkt[]> {
+    const rows = await this.listRows(options);
+    const pauses = await this.pausesOf(rows.map(r => r.id));
+    return rows.map(row => ({
+      row: fromDb(row),
+      pauses: pauses.get(row.id) ?? [],
+    }));
+  }
+
+  /**
+   * With one walk of the sort index filtered by the scope, a page costs as many rows as the
+   * walk passes before it finds the page's rows: little for a wide scope, everything newer for a
+   * narrow scope when others registered much lately. A narrow scope is therefore read driver by
+   * driver, each one index range in order, and the pages merged.
+   */
+  private async listRows(options: ListPageQuery): Promise<SynpunktRow[]> {
+    const order = sortOf(options.sort);
+    const drivers =
+      this.listing.byDrivers !== false && order.byDrivers
+        ? await listDriversOf(options, userRefs => this.unitsLedBy(userRefs))
+        : undefined;
+    if (!drivers) {
+      return inOrder(this.scoped(options, order), order)
+        .limit(options.limit)
+        .select('synpunkter.*');
+    }
+    if (drivers.length === 0) {
+      // The restrictions match no row at all (an empty unit filter, say).
+      return [];
+    }
+    return inOrder(
+      this.db<SynpunktRow>('synpunkter').whereIn(
+        'synpunkter.id',
+        this.mergedPageIds(options, order, drivers),
+      ),
+      order,
+    ).select('synpunkter.*');
+  }
+
+  /**
+   * The ids of the page, from each driver's own page. Every branch keeps the whole scope, filter
+   * and cursor and adds its driver, and the drivers together cover the scope, so the first
+   * `limit` of the merged branches are the first `limit` of the scope. A row can lie in two
+   * drivers (a chef's unit and their own handläggning): UNION keeps it once, (id, key) being the
+   * same row.
+   */
+  private mergedPageIds(
+    options: ListPageQuery,
+    order: ListOrder,
+    drivers: ListDriver[],
+  ): Knex.QueryBuilder {
+    // SQLite takes ORDER BY and LIMIT in a member of a UNION only inside a subquery.
+    const [first, ...rest] = drivers.map((driver, i) =>
+      this.db.select('*').from(
+        inOrder(
+          this.scoped(options, order).where(
+            `synpunkter.${driver.column}`,
+            driver.value,
+          ),
+          order,
+        )
+          .limit(options.limit)
+          .select('synpunkter.id', this.db.raw(`${order.sql} as sort_key`))
+          .as(`driver_${i}`),
+      ),
+    );
+    const merged = rest.length > 0 ? first.union(rest) : first;
+    return this.db
+      .from(merged.as('merged'))
+      .orderByRaw(`sort_key ${order.direction}, id ${order.direction}`)
+      .limit(options.limit)
+      .select('id');
+  }
+
+  /** The synpunkter of the list's scope and filter after the cursor, in no order yet. */
+  private scoped(options: ListPageQuery, order: ListOrder): Knex.QueryBuilder {
+    const { filter, criteria, after } = options;
     const query = this.db<SynpunktRow>('synpunkter');
     if (criteria) {
       applyPermissionCriteria(this.db, query, criteria);
@@ -450,19 +547,24 @@ export class KnexSynpunktStore implements SynpunktStore {
     if (after) {
       // Row-value comparison: one index range scan at any depth (the OR form degrades badly).
       query.whereRaw(
-        `(${sort.sql}, id) ${sort.descending ? '<' : '>'} (?, ?)`,
+        `(${order.sql}, id) ${order.descending ? '<' : '>'} (?, ?)`,
         [after.key, after.id],
       );
     }
-    const rows = await query
-      .orderByRaw(`${sort.sql} ${direction}, id ${direction}`)
-      .limit(limit)
-      .select('synpunkter.*');
-    const pauses = await this.pausesOf(rows.map(r => r.id));
-    return rows.map(row => ({
-      row: fromDb(row),
-      pauses: pauses.get(row.id) ?? [],
-    }));
+    return query;
+  }
+
+  /**
+   * Resolved ahead of the page, so that each unit is a driver of its own. The branches still
+   * check the scope against the organisation as it is when they run: a unit moved in between
+   * can be missing from that one page, but nothing outside the scope is ever shown.
+   */
+  private async unitsLedBy(userRefs: string[]): Promise<string[]> {
+    const rows: Array<{ descendant_ref: string }> = await unitsLedBy(
+      this.db,
+      userRefs,
+    );
+    return rows.map(r => r.descendant_ref);
   }
 
   async history(id: string): Promise<SynpunktEvent[]> {
@@ -628,6 +730,12 @@ function nextSequenceSql(db: Knex | Knex.Transaction, year: number) {
      on conflict (year) do update set last_number = registration_counters.last_number + 1
      returning last_number`,
     [year],
+  );
+}
+
+function inOrder(query: Knex.QueryBuilder, order: ListOrder) {
+  return query.orderByRaw(
+    `${order.sql} ${order.direction}, id ${order.direction}`,
   );
 }
 

@@ -10,7 +10,7 @@ import { SynpunktFilter } from './resource';
 /**
  * Units led by any of the users, and every unit below them, from the organisation cache.
  */
-function unitsLedBy(db: Knex, userRefs: string[]) {
+export function unitsLedBy(db: Knex, userRefs: string[]) {
   return db('org_unit_closure as c')
     .join('org_units as u', 'u.unit_ref', 'c.ancestor_ref')
     .whereIn('u.chef_ref', userRefs)
@@ -42,13 +42,13 @@ function applyFilter(
   }
 }
 
-function isAllOf<T>(c: PermissionCriteria<T>): c is AllOfCriteria<T> {
+export function isAllOf<T>(c: PermissionCriteria<T>): c is AllOfCriteria<T> {
   return typeof c === 'object' && c !== null && 'allOf' in c;
 }
-function isAnyOf<T>(c: PermissionCriteria<T>): c is AnyOfCriteria<T> {
+export function isAnyOf<T>(c: PermissionCriteria<T>): c is AnyOfCriteria<T> {
   return typeof c === 'object' && c !== null && 'anyOf' in c;
 }
-function isNot<T>(c: PermissionCriteria<T>): c is NotCriteria<T> {
+export function isNot<T>(c: PermissionCriteria<T>): c is NotCriteria<T> {
   return typeof c === 'object' && c !== null && 'not' in c;
 }
 
