@@ -131,6 +131,38 @@ describe('ReportFactsKeeper', () => {
         expect(await keptCount(knex)).toBeGreaterThan(300);
       });
 
+      it('refreshes the statistics of the facts after keeping many at once, on PostgreSQL only', async () => {
+        const sent: string[] = [];
+        const listen = (query: { sql: string }) => sent.push(query.sql);
+        knex.on('query', listen);
+        try {
+          const analyzed = () => sent.filter(sql => /^analyze/i.test(sql));
+          const many = new ReportFactsKeeper(knex, { analyzeAfter: 100 });
+          await many.keepPending();
+          sent.length = 0;
+          // Fewer than the threshold: no ANALYZE.
+          await knex('report_facts_pending').insert(
+            (
+              await knex('synpunkter').limit(99).pluck('id')
+            ).map(id => ({
+              synpunkt_id: id,
+              generation: 1,
+            })),
+          );
+          expect(await many.keepPending()).toEqual({ kept: 99 });
+          expect(analyzed()).toEqual([]);
+          await many.markAllPending();
+          expect((await many.keepPending()).kept).toBeGreaterThan(100);
+          expect(analyzed()).toEqual(
+            databaseId === 'SQLITE_3'
+              ? []
+              : ['ANALYZE report_facts, report_facts_pending'],
+          );
+        } finally {
+          knex.removeListener('query', listen);
+        }
+      });
+
       it('reads the kept facts: a changed kept fact changes the report, until a write marks its synpunkt pending', async () => {
         await keeper.keepPending();
         const selection = selections([null]).at(-1)!;

@@ -9,6 +9,15 @@ import { tuneReportTransaction } from './ReportStore';
 const DEFAULT_BATCH_SIZE = { pg: 2_000, sqlite: 500 };
 
 /**
+ * After keeping this many facts in one run (after an upgrade, a changed calendar, a bulk load),
+ * PostgreSQL's statistics of the facts are refreshed at once: until autovacuum gets to them the
+ * planner knows nothing of the new rows' dates, and measured on a million it planned the report
+ * over all rows at 5.5 s instead of 1.5 s. SQLite's plans take no statistics (no ANALYZE is run
+ * there, so none are kept).
+ */
+const DEFAULT_ANALYZE_AFTER = 10_000;
+
+/**
  * Keeps the report facts of pending synpunkter (see the `report_facts` migration): works them out
  * a batch at a time, each batch in one transaction, and removes a synpunkt from the pending list
  * only at the generation it read, so that one written meanwhile stays pending. Between batches it
@@ -16,9 +25,14 @@ const DEFAULT_BATCH_SIZE = { pg: 2_000, sqlite: 500 };
  */
 export class ReportFactsKeeper {
   private readonly batchSize: number;
+  private readonly analyzeAfter: number;
 
-  constructor(private readonly db: Knex, options: { batchSize?: number } = {}) {
+  constructor(
+    private readonly db: Knex,
+    options: { batchSize?: number; analyzeAfter?: number } = {},
+  ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE[this.dialect];
+    this.analyzeAfter = options.analyzeAfter ?? DEFAULT_ANALYZE_AFTER;
   }
 
   private get dialect() {
@@ -36,7 +50,12 @@ export class ReportFactsKeeper {
         )
         .orderBy('synpunkt_id')
         .limit(this.batchSize);
-      if (batch.length === 0) return { kept };
+      if (batch.length === 0) {
+        if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
+          await this.db.raw('ANALYZE report_facts, report_facts_pending');
+        }
+        return { kept };
+      }
       await this.keepBatch(batch);
       kept += batch.length;
       await new Promise(resolve => setImmediate(resolve));
