@@ -327,11 +327,61 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
   // type, channel and area (every breakdown but month), and by month. Together they are a few
   // thousand rows however many synpunkter there are; one grouping by all five would be nearly
   // as many rows as synpunkter.
-  const grouping = (
-    name: string,
+  // PostgreSQL reads the kept facts once for both groupings (GROUPING SETS, hashed in one
+  // pass); SQLite has no grouping sets and reads each grouping from its own covering index, in
+  // that index's order.
+  const keptGroups = `kept_groups AS (
+    SELECT x.period, x.unit_ref, x.type, x.channel, x.area, x.month, x.v,
+      CASE WHEN GROUPING(x.month) = 1 THEN 'unit' ELSE 'month' END AS grouped_by,
+      COUNT(*) AS n, ${sums('x.')}
+    FROM (
+      ${(['cur', 'prev'] as const)
+        .map(
+          prefix => `SELECT '${
+            prefix === 'cur' ? 'current' : 'previous'
+          }' AS period, f.unit_ref, f.type, f.channel, f.area,
+          substr(f.received_date, 1, 7) AS month, f.ak_workdays AS v, ${SUMMED.map(
+            m => `f.${m}`,
+          ).join(', ')}
+        FROM report_facts f
+        WHERE ${keptCondition(dialect, prefix, scoped)}`,
+        )
+        .join('\n      UNION ALL ')}
+    ) x
+    GROUP BY GROUPING SETS ((x.period, x.unit_ref, x.type, x.channel, x.area, x.v),
+      (x.period, x.month, x.v))
+  )`;
+  const keptPart = (
+    set: 'unit' | 'month',
     keys: string[],
     keptKeys: string[],
     /** Grouped by first, in the order of the index that serves the grouping. */
+    keptLeadingKeys: string[],
+  ) =>
+    dialect === 'pg'
+      ? `SELECT g.period, ${keys
+          .map(k => `g.${k}`)
+          .join(', ')}, g.v, g.n, ${SUMMED.map(m => `g.${m}`).join(', ')}
+        FROM kept_groups g WHERE g.grouped_by = '${set}'`
+      : (['cur', 'prev'] as const)
+          .map(
+            prefix => `SELECT '${
+              prefix === 'cur' ? 'current' : 'previous'
+            }' AS period, ${keptKeys
+              .map((k, i) => `${k} AS ${keys[i]}`)
+              .join(', ')}, f.ak_workdays AS v, COUNT(*) AS n, ${sums('f.')}
+        FROM report_facts f
+        WHERE ${keptCondition(dialect, prefix, scoped)}
+        GROUP BY ${[...keptLeadingKeys, ...keptKeys].join(
+          ', ',
+        )}, f.ak_workdays`,
+          )
+          .join('\n      UNION ALL ');
+  const grouping = (
+    name: string,
+    set: 'unit' | 'month',
+    keys: string[],
+    keptKeys: string[],
     keptLeadingKeys: string[] = [],
   ) => `
   ${name} AS (
@@ -339,20 +389,7 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
       .map(k => `x.${k}`)
       .join(', ')}, x.v, SUM(x.n) AS n, ${sums('x.')}
     FROM (
-      ${(['cur', 'prev'] as const)
-        .map(
-          prefix => `SELECT '${
-            prefix === 'cur' ? 'current' : 'previous'
-          }' AS period, ${keptKeys
-            .map((k, i) => `${k} AS ${keys[i]}`)
-            .join(', ')}, f.ak_workdays AS v, COUNT(*) AS n, ${sums('f.')}
-        FROM report_facts f
-        WHERE ${keptCondition(dialect, prefix, scoped)}
-        GROUP BY ${[...keptLeadingKeys, ...keptKeys].join(
-          ', ',
-        )}, f.ak_workdays`,
-        )
-        .join('\n      UNION ALL ')}
+      ${keptPart(set, keys, keptKeys, keptLeadingKeys)}
       UNION ALL SELECT w.period, ${keys
         .map(k => `w.${k}`)
         .join(', ')}, w.ak_workdays, COUNT(*), ${sums('w.')}
@@ -381,13 +418,16 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     unkept: true,
   })},
   ${workedOutFactsCtes('worked')},
+  ${dialect === 'pg' ? `${keptGroups},` : ''}
   ${grouping(
     'by_unit',
+    'unit',
     ['unit_ref', 'type', 'channel', 'area'],
     ['f.unit_ref', 'f.type', 'f.channel', 'f.area'],
   )},
   ${grouping(
     'by_month',
+    'month',
     ['month'],
     ['substr(f.received_date, 1, 7)'],
     ['f.unit_ref'],
