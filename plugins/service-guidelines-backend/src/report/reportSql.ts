@@ -90,6 +90,18 @@ const SUBTREE =
   'SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope';
 
 /**
+ * `column` of the kept facts lies in the scope's subtree. PostgreSQL gets the subtree as an
+ * array, worked out once: as an IN subquery it estimated the join of a million kept facts with
+ * the closure at millions of rows and grouped them by sorting (4.2 s for the whole kommun instead
+ * of 1.9 s). The few synpunkter worked out in full keep the IN form, which measured faster there.
+ */
+function inScope(dialect: SqlDialect, column: string): string {
+  return dialect === 'pg'
+    ? `${column} = ANY (ARRAY(${SUBTREE}))`
+    : `${column} IN (${SUBTREE})`;
+}
+
+/**
  * Which synpunkter of a period are worked out in full: all of them, or (`unkept`) only those
  * whose kept facts cannot be used for the period: not settled by its cutoff, never kept
  * (reopened), or pending. Every synpunkt has kept facts or is pending, so the unkept ones are
@@ -304,7 +316,7 @@ function keptCondition(
   const plain = dialect === 'sqlite' ? '+' : '';
   return `${plain}f.received_date >= :${prefix}From AND ${plain}f.received_date <= :${prefix}To
           AND ${plain}f.settled_date <= :${prefix}Cutoff
-          ${scoped ? `AND f.unit_ref IN (${SUBTREE})` : ''}
+          ${scoped ? `AND ${inScope(dialect, 'f.unit_ref')}` : ''}
           AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
 }
 
