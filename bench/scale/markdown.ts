@@ -228,7 +228,7 @@ export function markdown(report: any, quick?: any): string {
       )
       .join('; ')}.`,
     '',
-    'Ratios are to baselines measured in the same run: `POST /bench/baseline` (one-row insert) and `GET /bench/baseline/:id` (one-row read), behind the same body parser, user authentication and one permission decision; for reports, the figures query of ReportStore run straight on the database. The report over "all rows" spans five years less their first day, the longest period a report allows.',
+    'Ratios are to baselines measured in the same run: `POST /bench/baseline` (one-row insert) and `GET /bench/baseline/:id` (one-row read), behind the same body parser, user authentication and one permission decision; for reports, the figures query of ReportStore run straight on the database with the scope the route resolves (the kommun, when no unit is chosen). The report over "all rows" spans five years less their first day, the longest period a report allows.',
     '',
     ...commandSection(report.command),
   );

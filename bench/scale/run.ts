@@ -51,6 +51,8 @@ const CHEF = 'lars.nilsson';
 const CHEF_UNIT = 'group:default/utbildningsforvaltningen';
 const REPORT_READER = 'karin.berg';
 const NAMND = 'group:default/barn-och-utbildningsnamnden';
+/** The scope of a report with no unit chosen: the organisation's root and all below it. */
+const KOMMUN = 'group:default/varmdo-kommun';
 const PAGE = 50;
 
 interface Options {
@@ -521,7 +523,7 @@ async function benchDatabase(
       db,
       suite,
       allQuery,
-      null,
+      KOMMUN,
       Math.max(3, Math.ceil(samples / 2)),
     );
 
