@@ -1,8 +1,9 @@
 /*
  * Starts the real backend for a bench run and stops it again: the production build laid out by
- * productionBuild.ts, run as `node packages/backend` with NODE_ENV production, port 7107, the bench database, the baseline routes on, and the demo sign-in allowed
- * outside development through its own switch (`auth.providers.demo.
- * dangerouslyAllowOutsideDevelopment`), because the production config's sign-in needs Entra ID.
+ * productionBuild.ts, run as `node packages/backend` with NODE_ENV production, port 7107, the
+ * bench database, the baseline routes on, and the demo sign-in allowed outside development
+ * through its own switch (`auth.providers.demo.dangerouslyAllowOutsideDevelopment`), because the
+ * production config's sign-in needs Entra ID.
  */
 
 import { ChildProcess, spawn } from 'node:child_process';
@@ -54,14 +55,14 @@ function benchConfig(db: BenchDatabase, suite: string): object {
         { type: 'file', target: join(REPO_ROOT, 'catalog-info.yaml') },
         ...(
           [
-            ['organisation.yaml', 'Group'],
-            ['users.yaml', 'User'],
-            ['roles.yaml', 'Group, User'],
+            ['organisation.yaml', ['Group']],
+            ['users.yaml', ['User']],
+            ['roles.yaml', ['Group', 'User']],
           ] as const
-        ).map(([file, kinds]) => ({
+        ).map(([file, allow]) => ({
           type: 'file',
           target: join(REPO_ROOT, 'examples', 'org', file),
-          rules: [{ allow: kinds.split(', ') }],
+          rules: [{ allow }],
         })),
       ],
     },

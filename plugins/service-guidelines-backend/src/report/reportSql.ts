@@ -339,6 +339,18 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
   // type, channel and area (every breakdown but month), and by month. Together they are a few
   // thousand rows however many synpunkter there are; one grouping by all five would be nearly
   // as many rows as synpunkter.
+  /** `columns` of the kept facts of the current and of the previous period, one after the other. */
+  const keptOfEachPeriod = (columns: string, groupBy = '') =>
+    (['cur', 'prev'] as const)
+      .map(
+        prefix => `SELECT '${
+          prefix === 'cur' ? 'current' : 'previous'
+        }' AS period, ${columns}
+        FROM report_facts f
+        WHERE ${keptCondition(dialect, prefix, scoped)}
+        ${groupBy}`,
+      )
+      .join('\n      UNION ALL ');
   // PostgreSQL reads the kept facts once for both groupings (GROUPING SETS, hashed in one
   // pass); SQLite has no grouping sets and reads each grouping from its own covering index, in
   // that index's order.
@@ -347,18 +359,12 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
       CASE WHEN GROUPING(x.month) = 1 THEN 'unit' ELSE 'month' END AS grouped_by,
       COUNT(*) AS n, ${sums('x.')}
     FROM (
-      ${(['cur', 'prev'] as const)
-        .map(
-          prefix => `SELECT '${
-            prefix === 'cur' ? 'current' : 'previous'
-          }' AS period, f.unit_ref, f.type, f.channel, f.area,
+      ${keptOfEachPeriod(
+        `f.unit_ref, f.type, f.channel, f.area,
           substr(f.received_date, 1, 7) AS month, f.ak_workdays AS v, ${SUMMED.map(
             m => `f.${m}`,
-          ).join(', ')}
-        FROM report_facts f
-        WHERE ${keptCondition(dialect, prefix, scoped)}`,
-        )
-        .join('\n      UNION ALL ')}
+          ).join(', ')}`,
+      )}
     ) x
     GROUP BY GROUPING SETS ((x.period, x.unit_ref, x.type, x.channel, x.area, x.v),
       (x.period, x.month, x.v))
@@ -375,20 +381,14 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
           .map(k => `g.${k}`)
           .join(', ')}, g.v, g.n, ${SUMMED.map(m => `g.${m}`).join(', ')}
         FROM kept_groups g WHERE g.grouped_by = '${set}'`
-      : (['cur', 'prev'] as const)
-          .map(
-            prefix => `SELECT '${
-              prefix === 'cur' ? 'current' : 'previous'
-            }' AS period, ${keptKeys
-              .map((k, i) => `${k} AS ${keys[i]}`)
-              .join(', ')}, f.ak_workdays AS v, COUNT(*) AS n, ${sums('f.')}
-        FROM report_facts f
-        WHERE ${keptCondition(dialect, prefix, scoped)}
-        GROUP BY ${[...keptLeadingKeys, ...keptKeys].join(
-          ', ',
-        )}, f.ak_workdays`,
-          )
-          .join('\n      UNION ALL ');
+      : keptOfEachPeriod(
+          `${keptKeys
+            .map((k, i) => `${k} AS ${keys[i]}`)
+            .join(', ')}, f.ak_workdays AS v, COUNT(*) AS n, ${sums('f.')}`,
+          `GROUP BY ${[...keptLeadingKeys, ...keptKeys].join(
+            ', ',
+          )}, f.ak_workdays`,
+        );
   const grouping = (
     name: string,
     set: 'unit' | 'month',
