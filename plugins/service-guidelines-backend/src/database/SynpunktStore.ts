@@ -16,7 +16,7 @@ import {
   SynpunktFilter,
   SynpunktPermissionResource,
 } from '../permissions/resource';
-import { ListDriver, listDriversOf } from './listDrivers';
+import { ListDriver, listDriversOf, UnitsLedBy } from './listDrivers';
 
 /** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
 export interface SynpunktRow {
@@ -308,6 +308,11 @@ export class KnexSynpunktStore implements SynpunktStore {
     private readonly listing: {
       /** False reads every page of the list with one query, to compare against in tests. */
       byDrivers?: boolean;
+      /**
+       * The units the users lead, for the list's drivers; by default read from the database with
+       * each page. The plugin passes the organisation it holds in memory.
+       */
+      unitsLedBy?: UnitsLedBy;
     } = {},
   ) {}
 
@@ -489,7 +494,10 @@ export class KnexSynpunktStore implements SynpunktStore {
     const order = sortOf(options.sort);
     const drivers =
       this.listing.byDrivers !== false && order.byDrivers
-        ? await listDriversOf(options, userRefs => this.unitsLedBy(userRefs))
+        ? await listDriversOf(
+            options,
+            this.listing.unitsLedBy ?? (userRefs => this.unitsLedBy(userRefs)),
+          )
         : undefined;
     if (!drivers) {
       return inOrder(this.scoped(options, order), order)
@@ -563,9 +571,10 @@ export class KnexSynpunktStore implements SynpunktStore {
   }
 
   /**
-   * Resolved ahead of the page, so that each unit is a driver of its own. The branches still
-   * check the scope against the organisation as it is when they run: a unit moved in between
-   * can be missing from that one page, but nothing outside the scope is ever shown.
+   * Resolved ahead of the page, so that each unit is a driver of its own; the plugin resolves
+   * them from the organisation it holds in memory for a few seconds instead. Either way the
+   * branches still check the scope against the organisation as it is when they run: a unit moved
+   * in between can be missing from a page, but nothing outside the scope is ever shown.
    */
   private async unitsLedBy(userRefs: string[]): Promise<string[]> {
     const rows: Array<{ descendant_ref: string }> = await unitsLedBy(

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { CachedOrganisationStore } from './CachedOrganisationStore';
 import { GallringStore, KnexGallringStore } from './GallringStore';
 import { applyMigrations } from './migrations';
 import { KnexOrganisationStore, OrganisationStore } from './OrganisationStore';
@@ -36,10 +37,21 @@ export async function createStores(options: {
 }): Promise<Stores> {
   const client = await options.database.getClient();
   await applyMigrations(options.database, client);
+  const organisation = new CachedOrganisationStore(
+    new KnexOrganisationStore(client),
+  );
   return {
     metadata: KnexPluginMetadataStore.fromKnex(client),
-    organisation: new KnexOrganisationStore(client),
-    synpunkter: new KnexSynpunktStore(client),
+    organisation,
+    synpunkter: new KnexSynpunktStore(client, {
+      unitsLedBy: async userRefs => [
+        ...new Set(
+          (
+            await Promise.all(userRefs.map(ref => organisation.unitsLedBy(ref)))
+          ).flat(),
+        ),
+      ],
+    }),
     svarsmallar: new KnexSvarsmallStore(client),
     gallring: new KnexGallringStore(client),
     uppfoljningar: new KnexUppfoljningStore(client),
