@@ -42,41 +42,50 @@ function resolverWith(create: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   return { callers, permissions };
 }
 
-const required = {
-  permission: synpunktCreatePermission,
-  message: 'You may not register synpunkter',
-};
 const req = { headers: {} } as Request;
 
-describe('CallerResolver.synpunktAccess with a required permission', () => {
-  it('asks the required permission and the synpunkt access in one call', async () => {
-    const { callers, permissions } = resolverWith(AuthorizeResult.ALLOW);
+describe('CallerResolver', () => {
+  it('asks read, personal-data and handle access in one call', async () => {
+    const { callers, permissions } = resolverWith(AuthorizeResult.DENY);
 
-    await expect(callers.synpunktAccess(req, required)).resolves.toEqual({
+    await expect(callers.synpunktAccess(req)).resolves.toEqual({
       userRef: 'user:default/erik',
       read: 'all',
       personalData: 'all',
       handle: 'all',
     });
-    expect(permissions.authorize).not.toHaveBeenCalled();
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
     expect(
       permissions.authorizeConditional.mock.calls[0][0].map(
         r => r.permission.name,
       ),
     ).toEqual([
-      synpunktCreatePermission.name,
       synpunktReadPermission.name,
       synpunktReadPersonalDataPermission.name,
       synpunktHandlePermission.name,
     ]);
   });
 
-  it('refuses with 403 when the required permission is denied, whatever the rest allows', async () => {
-    const { callers } = resolverWith(AuthorizeResult.DENY);
+  it('lets a required permission through when the policy allows it', async () => {
+    const { callers, permissions } = resolverWith(AuthorizeResult.ALLOW);
+    const credentials = await callers.user(req);
 
-    await expect(callers.synpunktAccess(req, required)).rejects.toThrow(
-      new NotAllowedError('You may not register synpunkter'),
-    );
+    await expect(
+      callers.require(credentials, synpunktCreatePermission, 'No'),
+    ).resolves.toBeUndefined();
+    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses with 403 and the given message when a required permission is denied', async () => {
+    const { callers } = resolverWith(AuthorizeResult.DENY);
+    const credentials = await callers.user(req);
+
+    await expect(
+      callers.require(
+        credentials,
+        synpunktCreatePermission,
+        'You may not register synpunkter',
+      ),
+    ).rejects.toThrow(new NotAllowedError('You may not register synpunkter'));
   });
 });

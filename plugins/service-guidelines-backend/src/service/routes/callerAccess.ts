@@ -20,12 +20,6 @@ import { SynpunktFilter } from '../../permissions/resource';
 import { CachedPermissionDecisions } from '../callers';
 import { Access, CallerAccess } from '../synpunkter/SynpunktService';
 
-/** A basic permission a request needs outright, and the 403 message when it is missing. */
-export interface RequiredPermission {
-  permission: BasicPermission;
-  message: string;
-}
-
 /** Authenticates people (not services) and turns permission decisions into data access. */
 export class CallerResolver {
   constructor(
@@ -54,27 +48,17 @@ export class CallerResolver {
     requireAllowed(decision, message);
   }
 
-  /**
-   * The caller's read, personal-data and handle access to synpunkter, in one policy call; with
-   * `required`, that basic permission is asked in the same call and checked first (403 unless
-   * allowed outright), so e.g. registering costs one round trip instead of two.
-   */
-  async synpunktAccess(
-    req: Request,
-    required?: RequiredPermission,
-  ): Promise<CallerAccess> {
+  /** The caller's read, personal-data and handle access to synpunkter, in one policy call. */
+  async synpunktAccess(req: Request): Promise<CallerAccess> {
     const credentials = await this.user(req);
-    const asked = [
-      synpunktReadPermission,
-      synpunktReadPersonalDataPermission,
-      synpunktHandlePermission,
-    ];
-    const decisions = await this.deps.decisions.decide(
+    const [read, personalData, handle] = await this.deps.decisions.decide(
       credentials,
-      required ? [required.permission, ...asked] : asked,
+      [
+        synpunktReadPermission,
+        synpunktReadPersonalDataPermission,
+        synpunktHandlePermission,
+      ],
     );
-    if (required) requireAllowed(decisions[0], required.message);
-    const [read, personalData, handle] = decisions.slice(required ? 1 : 0);
     return {
       userRef: credentials.principal.userEntityRef,
       read: this.toAccess(read),

@@ -23,12 +23,16 @@ export function createSynpunktRoutes(options: {
   const router = Router();
 
   router.post('/synpunkter', async (req, res) => {
-    // Create is asked together with the access the response is shaped by: one policy call.
-    const caller = await callers.synpunktAccess(req, {
-      permission: synpunktCreatePermission,
-      message: 'You may not register synpunkter',
-    });
-    res.status(201).json(await synpunkter.register(req.body, caller));
+    // Only create is asked: the registering employee sees what they typed in the answer
+    // whatever their read access, so no other decision shapes it.
+    const credentials = await callers.user(req);
+    await callers.require(
+      credentials,
+      synpunktCreatePermission,
+      'You may not register synpunkter',
+    );
+    const registeredBy = { userRef: credentials.principal.userEntityRef };
+    res.status(201).json(await synpunkter.register(req.body, registeredBy));
   });
 
   router.get('/synpunkter', async (req, res) => {

@@ -42,6 +42,11 @@ export class UnitDirectory {
     return unit;
   }
 
+  /** The chefs of the unit and of every unit above it, nearest first. */
+  chefsOf(unitRef: string): Promise<string[]> {
+    return this.deps.organisation.chefsOf(unitRef);
+  }
+
   async requireUser(userRef: string, field: string): Promise<void> {
     const entity = await this.deps.catalog.getEntityByRef(userRef, {
       credentials: await this.deps.auth.getOwnServiceCredentials(),
