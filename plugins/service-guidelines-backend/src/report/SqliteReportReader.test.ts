@@ -50,6 +50,22 @@ describe('SqliteReportReader', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("reads with SQLite's small page cache, not the driver's 16 MB, on every connection", async () => {
+    const cacheSize = [{ cache_size: -2000 }];
+    expect(await reader!.query(knex, 'pragma cache_size', {})).toEqual(
+      cacheSize,
+    );
+    const cursor: unknown[] = [];
+    for await (const row of reader!.stream(knex, 'pragma cache_size', {})) {
+      cursor.push(row);
+    }
+    expect(cursor).toEqual(cacheSize);
+    // The backend's own connection keeps the driver's default.
+    expect(await knex.raw('pragma cache_size')).toEqual([
+      { cache_size: -16000 },
+    ]);
+  });
+
   it('switches a database file to WAL and reads it with named bindings', async () => {
     expect(reader).toBeDefined();
     expect(await knex.raw('pragma journal_mode')).toEqual([
