@@ -98,7 +98,13 @@ export async function startBackend(
   // A heap limit, as a container deployment sets one: without it V8 sizes the heap by the
   // machine's memory (gigabytes here) and leaves garbage uncollected far past what the backend
   // holds live (about 100-150 MiB).
-  const nodeOptions = `--max-old-space-size=${heapMiB}`;
+  // SG_BENCH_NODE_OPTIONS adds flags for a look inside, e.g. `--cpu-prof --cpu-prof-dir=…`.
+  const nodeOptions = [
+    `--max-old-space-size=${heapMiB}`,
+    process.env.SG_BENCH_NODE_OPTIONS,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const dir = join(DATA_DIR, suite);
   mkdirSync(dir, { recursive: true });
   // JSON is YAML: the config loader reads it as an app-config file.
