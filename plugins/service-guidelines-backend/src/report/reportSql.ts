@@ -119,13 +119,21 @@ function unkeptIds(
   dialect: SqlDialect,
   prefix: 'cur' | 'prev',
   scoped: boolean,
+  improvementCandidates: boolean,
 ): string {
   const inPeriod = (t: string, plain = '') =>
     `${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To
           ${scoped ? `AND ${plain}${t}.unit_ref IN (${SUBTREE})` : ''}`;
+  // A synpunkt that is neither pending nor kept without a settled date (reopened, say) has the
+  // facts of its row as it is now, worked out at its settled date, which is on or after its
+  // closing: if it is closed with an improvement by the end of any period, its kept facts say
+  // improvement already. Only those can be on the list, not the thousands still running.
+  const unsettled = improvementCandidates
+    ? `(f.settled_date IS NULL OR (f.settled_date > :${prefix}Cutoff AND f.improvement = 1))`
+    : `(f.settled_date IS NULL OR f.settled_date > :${prefix}Cutoff)`;
   return `(SELECT f.synpunkt_id FROM report_facts f
         WHERE ${inPeriod('f', dialect === 'sqlite' ? '+' : '')}
-          AND (f.settled_date IS NULL OR f.settled_date > :${prefix}Cutoff)
+          AND ${unsettled}
           AND f.synpunkt_id NOT IN (SELECT p.synpunkt_id FROM report_facts_pending p)
         UNION ALL SELECT q.synpunkt_id FROM report_facts_pending q
           CROSS JOIN synpunkter sp
@@ -201,7 +209,12 @@ function selectionCtes(options: {
     ${
       // Few and known by id: each found by its primary key, not among the period's rows.
       options.unkept
-        ? `FROM ${unkeptIds(dialect, prefix, scoped)} u ${
+        ? `FROM ${unkeptIds(
+            dialect,
+            prefix,
+            scoped,
+            options.improvementCandidates === true,
+          )} u ${
             dialect === 'pg'
               ? // PostgreSQL misjudges how few they are and would scan every synpunkt; a
                 // LATERAL subquery it may not flatten (OFFSET 0) makes it look each one up.
