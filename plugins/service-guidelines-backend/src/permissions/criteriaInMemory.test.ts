@@ -56,8 +56,10 @@ describe('criteriaInMemory', () => {
     expect(checkableInMemory({ anyOf: [leaf, { allOf: [leaf] }] })).toBe(true);
     expect(checkableInMemory({ not: leaf })).toBe(false);
     expect(checkableInMemory({ anyOf: [leaf, { not: leaf }] })).toBe(false);
-    expect(checkableInMemory({ allOf: [] })).toBe(false);
-    expect(checkableInMemory({ anyOf: [] })).toBe(false);
+    // The types forbid empty lists; criteria transformed from a policy's conditions are data.
+    const empty = [] as unknown as [Criteria];
+    expect(checkableInMemory({ allOf: empty })).toBe(false);
+    expect(checkableInMemory({ anyOf: empty })).toBe(false);
   });
 
   const databases = createConfiguredTestDatabases();
