@@ -1,5 +1,5 @@
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import { KnexOrganisationStore } from '../database/OrganisationStore';
 import { loadReportFixture, SKOLAN } from './__testUtils__/reportFixture';
 import { ReportService } from './ReportService';
 import { ReportStore } from './ReportStore';
-import { REPORT_THREAD_NICE, SqliteReportReader } from './SqliteReportReader';
+import { SqliteReportReader } from './SqliteReportReader';
 
 jest.setTimeout(60_000);
 
@@ -30,19 +30,6 @@ function serviceOn(knex: Knex, store: ReportStore) {
     organisationName: 'Testkommunen',
     clock: () => new Date('2026-11-24T10:00:00Z'),
   });
-}
-
-/** The nice value of each thread of this process, by thread id (Linux's /proc; else none). */
-function niceOfThreads(): Map<number, number> {
-  const nice = new Map<number, number>();
-  if (process.platform !== 'linux') return nice;
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces; nice is the 19th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    nice.set(Number(tid), Number(fields[16]));
-  }
-  return nice;
 }
 
 describe('SqliteReportReader', () => {
@@ -77,18 +64,6 @@ describe('SqliteReportReader', () => {
     expect(await knex.raw('pragma cache_size')).toEqual([
       { cache_size: -16000 },
     ]);
-  });
-
-  it('runs on a thread of lower priority than the rest of the backend', async () => {
-    await reader!.query(knex, 'select 1', {});
-    const nice = niceOfThreads();
-    // Linux keeps a nice value per thread; elsewhere the reader leaves priorities alone (and
-    // this reads none).
-    const own = nice.get(process.pid) ?? 0;
-    expect([...nice.values()].includes(Math.max(own, REPORT_THREAD_NICE))).toBe(
-      process.platform === 'linux',
-    );
-    expect(own).toBeLessThan(REPORT_THREAD_NICE);
   });
 
   it('switches a database file to WAL and reads it with named bindings', async () => {

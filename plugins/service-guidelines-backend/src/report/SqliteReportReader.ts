@@ -9,14 +9,6 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-// Reports yield the CPU to the requests: on Linux a thread's nice value is its own, so this lowers
-// only this thread's priority, and a report over a million synpunkter running meanwhile takes
-// time from the event loop only where a core is free. Elsewhere it may lower the whole process,
-// so it is left as it is there.
-if (process.platform === 'linux') {
-  const os = require('node:os');
-  try { if (os.getPriority(0) < workerData.nice) os.setPriority(0, workerData.nice); } catch {}
-}
 // SQLite's own default page cache (2 MB) instead of the driver's 16 MB: a report reads each
 // page of the kept facts about once, so a bigger cache buys nothing, and every connection here
 // (one, and one per open cursor) would hold it on top of the backend's own.
@@ -75,9 +67,6 @@ parentPort.on('message', message => {
   }
 });
 `;
-
-/** The report thread's nice value on Linux (0 is the default, 19 the lowest priority). */
-export const REPORT_THREAD_NICE = 10;
 
 /** What the worker answers: all rows of a query, or the next batch of a cursor. */
 type Answer = { rows: unknown[]; done?: boolean };
@@ -187,7 +176,6 @@ export class SqliteReportReader {
       workerData: {
         driver: require.resolve('better-sqlite3'),
         filename: this.filename,
-        nice: REPORT_THREAD_NICE,
       },
     });
     // A worker waiting for work must not keep the backend from shutting down.
