@@ -10,7 +10,8 @@
  *
  * Options: --suite full|quick, --rows N, --db sqlite,pg, --seconds S (load duration),
  * --reuse (keep the suite's generated databases from an earlier run), --heap-mib M (the
- * backend's V8 heap limit, default 384).
+ * backend's V8 heap limit, default 384). SG_BENCH_NODE_OPTIONS in the environment adds node flags to
+ * the backend, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under the loads.
  * Needs wrk (`apt-get install wrk`) and, for PostgreSQL, the local server on 127.0.0.1:5432.
  */
 
