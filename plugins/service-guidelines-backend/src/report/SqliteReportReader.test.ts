@@ -50,18 +50,20 @@ describe('SqliteReportReader', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("aggregates with SQLite's small page cache, and streams with the driver's", async () => {
-    expect(await reader!.query(knex, 'pragma cache_size', {})).toEqual([
-      { cache_size: -2000 },
-    ]);
+  it("reads with SQLite's small page cache, not the driver's 16 MB, on every connection", async () => {
+    const cacheSize = [{ cache_size: -2000 }];
+    expect(await reader!.query(knex, 'pragma cache_size', {})).toEqual(
+      cacheSize,
+    );
     const cursor: unknown[] = [];
     for await (const row of reader!.stream(knex, 'pragma cache_size', {})) {
       cursor.push(row);
     }
-    // The driver's default, as on the backend's own connection.
-    const driverDefault = await knex.raw('pragma cache_size');
-    expect(driverDefault).toEqual([{ cache_size: -16000 }]);
-    expect(cursor).toEqual(driverDefault);
+    expect(cursor).toEqual(cacheSize);
+    // The backend's own connection keeps the driver's default.
+    expect(await knex.raw('pragma cache_size')).toEqual([
+      { cache_size: -16000 },
+    ]);
   });
 
   it('switches a database file to WAL and reads it with named bindings', async () => {
