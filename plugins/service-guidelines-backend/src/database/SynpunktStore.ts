@@ -255,6 +255,26 @@ export interface StoredSynpunkt {
 }
 
 /**
+ * What the permission rules look at of a synpunkt: its row's unit, handläggare and registrar,
+ * and the chefs of its unit and the units above it.
+ */
+export function permissionResourceOf(
+  row: Pick<
+    SynpunktRow,
+    'id' | 'unit_ref' | 'handlaggare_ref' | 'registered_by'
+  >,
+  unitChefRefs: string[],
+): SynpunktPermissionResource {
+  return {
+    id: row.id,
+    unitRef: row.unit_ref,
+    handlaggareRef: row.handlaggare_ref ?? undefined,
+    registeredBy: row.registered_by,
+    unitChefRefs,
+  };
+}
+
+/**
  * The synpunkt registry's tables. Every write but a registration happens inside a transaction the
  * caller opens; `registerNew` is all or nothing on its own.
  */
@@ -631,15 +651,12 @@ export class KnexSynpunktStore implements SynpunktStore {
         'c.descendant_ref',
         'u.chef_ref',
       );
-    return rows.map(r => ({
-      id: r.id,
-      unitRef: r.unit_ref,
-      handlaggareRef: r.handlaggare_ref ?? undefined,
-      registeredBy: r.registered_by,
-      unitChefRefs: chefs
-        .filter(c => c.descendant_ref === r.unit_ref)
-        .map(c => c.chef_ref),
-    }));
+    return rows.map(r =>
+      permissionResourceOf(
+        r,
+        chefs.filter(c => c.descendant_ref === r.unit_ref).map(c => c.chef_ref),
+      ),
+    );
   }
 
   private async pausesOf(

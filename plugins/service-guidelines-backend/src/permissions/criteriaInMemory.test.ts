@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { Stores } from '../database';
+import { permissionResourceOf } from '../database/SynpunktStore';
 import { checkableInMemory, criteriaMatch } from './criteriaInMemory';
 import { SynpunktFilter } from './resource';
 
@@ -97,13 +98,13 @@ describe('criteriaInMemory', () => {
 
         const inMemory: string[] = [];
         for (const row of rows) {
-          const matches = criteriaMatch(criteria, {
-            id: row.id,
-            unitRef: row.unit_ref,
-            handlaggareRef: row.handlaggare_ref ?? undefined,
-            registeredBy: row.registered_by,
-            unitChefRefs: await stores.organisation.chefsOf(row.unit_ref),
-          });
+          const matches = criteriaMatch(
+            criteria,
+            permissionResourceOf(
+              row,
+              await stores.organisation.chefsOf(row.unit_ref),
+            ),
+          );
           if (matches) inMemory.push(row.id);
         }
 

@@ -44,6 +44,7 @@ import {
   SynpunktListFilter,
   SynpunktRow,
   SynpunktStore,
+  permissionResourceOf,
   searchTextOf,
 } from '../../database/SynpunktStore';
 import {
@@ -809,13 +810,10 @@ export class SynpunktService {
         if (!chefsOf.has(row.unit_ref)) {
           chefsOf.set(row.unit_ref, this.deps.units.chefsOf(row.unit_ref));
         }
-        return criteriaMatch(access, {
-          id: row.id,
-          unitRef: row.unit_ref,
-          handlaggareRef: row.handlaggare_ref ?? undefined,
-          registeredBy: row.registered_by,
-          unitChefRefs: await chefsOf.get(row.unit_ref)!,
-        });
+        return criteriaMatch(
+          access,
+          permissionResourceOf(row, await chefsOf.get(row.unit_ref)!),
+        );
       }),
     );
     return new Set(ids.filter((_, i) => visible[i]));
