@@ -3,7 +3,8 @@ import {
   FOREIGN_TIME_ZONES,
   withLuxonDefaultZone,
 } from './__testUtils__/dates';
-import { stockholmDateOf } from './stockholm';
+import { DateTime } from 'luxon';
+import { stockholmClockOf, stockholmDateOf } from './stockholm';
 
 /** Stockholm's date of an instant by Intl alone, a path that shares no code with luxon's. */
 function stockholmDateByIntl(epochMs: number): string {
@@ -51,6 +52,115 @@ describe('stockholmDateOf', () => {
     );
     expect(() => stockholmDateOf(new Date(Number.NaN))).toThrow(
       'an invalid Date',
+    );
+  });
+
+  /** The instant written in an offset of its own, as a client in another zone might send it. */
+  function isoInOffset(epochMs: number, offsetMinutes: number): string {
+    const local = new Date(epochMs + offsetMinutes * 60_000).toISOString();
+    if (offsetMinutes === 0) return local;
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const abs = Math.abs(offsetMinutes);
+    const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+    const mm = String(abs % 60).padStart(2, '0');
+    return `${local.slice(0, -1)}${sign}${hh}:${mm}`;
+  }
+
+  /** 01:00 UTC on the last Sunday of the month: when Stockholm changes its clocks. */
+  function clockChangeOf(year: number, month: 3 | 10): number {
+    const lastDay = new Date(Date.UTC(year, month, 0));
+    const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+    return Date.UTC(year, month - 1, lastSunday, 1);
+  }
+
+  it('gives the date Intl gives in the hours around every change of the clocks, in any offset', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2005, max: 2100 }),
+        fc.constantFrom(3 as const, 10 as const),
+        fc.integer({ min: -6 * 60, max: 6 * 60 }),
+        fc.constantFrom(0, 60, 120, -300, 330, 845, -720),
+        (year, month, minutes, offset) => {
+          const epochMs = clockChangeOf(year, month) + minutes * 60_000;
+          expect(stockholmDateOf(isoInOffset(epochMs, offset))).toBe(
+            stockholmDateByIntl(epochMs),
+          );
+          expect(stockholmDateOf(new Date(epochMs))).toBe(
+            stockholmDateByIntl(epochMs),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the date Intl gives for every hour of two years, more hours than it keeps', () => {
+    const start = Date.UTC(2025, 0, 1);
+    for (let hour = 0; hour < 2 * 366 * 24; hour++) {
+      // The last second of each hour: a date changes at the end of an hour, never inside one.
+      const epochMs = start + (hour + 1) * 3_600_000 - 1000;
+      expect(stockholmDateOf(new Date(epochMs))).toBe(
+        stockholmDateByIntl(epochMs),
+      );
+    }
+  });
+
+  it("reads every date and time with an offset as luxon's ISO parser does, and refuses what it refuses", () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.tuple(
+          fc.integer({ min: 0, max: 25 }),
+          fc.integer({ min: 0, max: 61 }),
+          fc.integer({ min: 0, max: 61 }),
+        ),
+        fc.option(fc.stringMatching(/^[0-9]{1,9}$/)),
+        fc.oneof(
+          fc.constant('Z'),
+          fc
+            .tuple(
+              fc.constantFrom('+', '-'),
+              fc.integer({ min: 0, max: 25 }),
+              fc.integer({ min: 0, max: 61 }),
+            )
+            .map(([sign, h, m]) => `${sign}${two(h)}:${two(m)}`),
+        ),
+        (year, month, day, [hour, minute, second], fraction, offset) => {
+          const instant = `${String(year).padStart(4, '0')}-${two(month)}-${two(
+            day,
+          )}T${two(hour)}:${two(minute)}:${two(second)}${
+            fraction ? `.${fraction}` : ''
+          }${offset}`;
+          const luxon = DateTime.fromISO(instant, { setZone: true });
+          const outcome = (read: () => unknown) => {
+            try {
+              return { read: read() };
+            } catch (error) {
+              return { refused: error instanceof RangeError };
+            }
+          };
+          expect({
+            clock: outcome(() => stockholmClockOf(instant).toMillis()),
+            date: outcome(() => stockholmDateOf(instant)),
+          }).toEqual(
+            luxon.isValid
+              ? {
+                  clock: { read: luxon.toMillis() },
+                  // As the whole of it was read before: luxon, in Stockholm's zone.
+                  date: {
+                    read: DateTime.fromMillis(luxon.toMillis(), {
+                      zone: 'Europe/Stockholm',
+                    }).toFormat('yyyy-MM-dd'),
+                  },
+                }
+              : { clock: { refused: true }, date: { refused: true } },
+          );
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 
