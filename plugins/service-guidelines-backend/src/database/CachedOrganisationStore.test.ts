@@ -5,6 +5,9 @@ import { CachedOrganisationStore } from './CachedOrganisationStore';
 import { applyMigrations } from './migrations';
 import { KnexOrganisationStore, OrgUnit } from './OrganisationStore';
 
+// Setting up a database in beforeAll can outlast jest's 5 s while the whole suite runs in parallel.
+jest.setTimeout(60_000);
+
 const databases = createConfiguredTestDatabases();
 
 const unit = (

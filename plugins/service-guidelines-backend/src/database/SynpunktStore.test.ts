@@ -11,6 +11,9 @@ import {
   SynpunktStore,
 } from './SynpunktStore';
 
+// Setting up a database in beforeAll can outlast jest's 5 s while the whole suite runs in parallel.
+jest.setTimeout(60_000);
+
 const databases = createConfiguredTestDatabases();
 const AT = '2026-03-02T09:00:00.000Z';
 

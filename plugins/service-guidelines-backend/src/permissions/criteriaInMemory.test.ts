@@ -7,6 +7,9 @@ import { permissionResourceOf } from '../database/SynpunktStore';
 import { checkableInMemory, criteriaMatch } from './criteriaInMemory';
 import { SynpunktFilter } from './resource';
 
+// Setting up a database in beforeAll can outlast jest's 5 s while the whole suite runs in parallel.
+jest.setTimeout(60_000);
+
 type Criteria = PermissionCriteria<SynpunktFilter>;
 
 const user = (name: string) => `user:default/${name}`;
