@@ -227,5 +227,78 @@ describe('KnexSynpunktStore.list read driver by driver', () => {
         expect(listed).toBeGreaterThan(PAGE * 3);
       },
     );
+
+    /** The page queries (those merging drivers) that listing one page ran. */
+    async function pageQueriesOf(
+      store: KnexSynpunktStore,
+      query: ListPageQuery,
+    ) {
+      recorded = [];
+      const page = await store.list(query);
+      const queries = recorded.filter(sql => sql.includes('driver_0'));
+      recorded = undefined;
+      return { page, queries };
+    }
+
+    it('checks the permission once on the page, not in every branch, when every row of it passes', async () => {
+      const query: ListPageQuery = {
+        filter: {},
+        criteria: await readCriteriaOf('lars'),
+        sort: '-registered',
+        limit: PAGE,
+      };
+      const { page, queries } = await pageQueriesOf(byDrivers, query);
+      expect(page).toEqual(await oneQuery.list(query));
+      expect(page).toHaveLength(PAGE);
+      expect(queries).toHaveLength(1);
+      // The criteria's organisation subquery appears once: on the page, not in the branches.
+      expect(queries[0].match(/org_unit_closure/g)).toHaveLength(1);
+    });
+
+    it('never shows what the organisation in the database no longer allows, and keeps the pages full', async () => {
+      // The organisation held in memory is behind: it still has lars leading kontaktcenter,
+      // whose rows are the newest of the registry. The database no longer gives it to him.
+      const stale = new KnexSynpunktStore(knex, {
+        unitsLedBy: async userRefs =>
+          userRefs.includes(user('lars'))
+            ? [
+                group('utbildning'),
+                group('grundskola'),
+                group('skolan'),
+              ].concat(group('kontaktcenter'))
+            : [],
+      });
+      const criteria = await readCriteriaOf('lars');
+      let after: ListCursor | undefined;
+      let fellBack = false;
+      for (let pages = 0; pages < 3; pages++) {
+        const query: ListPageQuery = {
+          filter: {},
+          criteria,
+          sort: '-registered',
+          limit: PAGE,
+          after,
+        };
+        const expected = await oneQuery.list(query);
+        const { page, queries } = await pageQueriesOf(stale, query);
+        expect(page).toEqual(expected);
+        expect(page).toHaveLength(PAGE);
+        // His own registrations there he still sees; nothing else of kontaktcenter.
+        expect(
+          page
+            .map(s => s.row)
+            .filter(row => row.unit_ref === group('kontaktcenter'))
+            .filter(
+              row =>
+                row.registered_by !== user('lars') &&
+                row.handlaggare_ref !== user('lars'),
+            ),
+        ).toEqual([]);
+        fellBack ||= queries.length === 2;
+        after = cursorAfter(page[page.length - 1].row, query.sort);
+      }
+      // Not vacuous: kontaktcenter's rows came into the unchecked page and were refused there.
+      expect(fellBack).toBe(true);
+    });
   });
 });

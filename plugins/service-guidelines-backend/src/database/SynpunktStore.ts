@@ -17,6 +17,12 @@ import {
   SynpunktPermissionResource,
 } from '../permissions/resource';
 import { ListDriver, listDriversOf, UnitsLedBy } from './listDrivers';
+import {
+  cachedStatement,
+  selectRows,
+  sqliteBindings,
+  withSqliteConnection,
+} from './sqliteStatements';
 
 /** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
 export interface SynpunktRow {
@@ -520,21 +526,75 @@ export class KnexSynpunktStore implements SynpunktStore {
           )
         : undefined;
     if (!drivers) {
-      return inOrder(this.scoped(options, order), order)
-        .limit(options.limit)
-        .select('synpunkter.*');
+      return selectRows(
+        this.db,
+        inOrder(this.scoped(options, order), order)
+          .limit(options.limit)
+          .select('synpunkter.*'),
+      );
     }
     if (drivers.length === 0) {
       // The restrictions match no row at all (an empty unit filter, say).
       return [];
     }
-    return inOrder(
-      this.db<SynpunktRow>('synpunkter').whereIn(
-        'synpunkter.id',
-        this.mergedPageIds(options, order, drivers),
+    const { criteria } = options;
+    if (criteria) {
+      const page = await this.uncheckedPage(
+        { ...options, criteria },
+        order,
+        drivers,
+      );
+      if (page) return page;
+    }
+    return selectRows(
+      this.db,
+      inOrder(
+        this.db<SynpunktRow>('synpunkter').whereIn(
+          'synpunkter.id',
+          this.mergedPageIds(options, order, drivers),
+        ),
+        order,
+      ).select('synpunkter.*'),
+    );
+  }
+
+  /**
+   * The page merged from the drivers without the permission criteria in each branch, the
+   * criteria checked once on its rows: the page itself, when the criteria allow every row of it,
+   * else undefined. The drivers cover the criteria's rows, so when the first `limit` rows of the
+   * drivers all pass, they are the first `limit` that pass. They do unless the organisation
+   * changed after the drivers were resolved (from the organisation held in memory) or a filter
+   * rather than the criteria chose them; then the caller reads the page with the criteria in
+   * every branch. Checking each branch costs the most of the page's SQL (every row each branch
+   * passes, up to `limit` per driver), checking the page only `limit` rows.
+   */
+  private async uncheckedPage(
+    options: ListPageQuery & { criteria: PermissionCriteria<SynpunktFilter> },
+    order: ListOrder,
+    drivers: ListDriver[],
+  ): Promise<SynpunktRow[] | undefined> {
+    const permitted = this.db('synpunkter').whereRaw('synpunkter.id = page.id');
+    applyPermissionCriteria(this.db, permitted, options.criteria);
+    const rows = await selectRows<SynpunktRow & { permitted: unknown }>(
+      this.db,
+      inOrder(
+        this.db<SynpunktRow>({ page: 'synpunkter' }).whereIn(
+          'page.id',
+          this.mergedPageIds(
+            { ...options, criteria: undefined },
+            order,
+            drivers,
+          ),
+        ),
+        order,
+      ).select(
+        'page.*',
+        this.db.raw('exists ? as permitted', [permitted.select(1)]),
       ),
-      order,
-    ).select('synpunkter.*');
+    );
+    // PostgreSQL answers a boolean, SQLite 0 or 1.
+    if (!rows.every(row => Boolean(row.permitted))) return undefined;
+    return rows.map(({ permitted: _permitted, ...row }) => row);
   }
 
   /**
@@ -667,18 +727,19 @@ export class KnexSynpunktStore implements SynpunktStore {
     if (ids.length === 0) {
       return result;
     }
-    const rows = await db('synpunkt_pauses')
-      .whereIn('synpunkt_id', ids)
-      .orderBy('id')
-      .select<
-        Array<{
-          synpunkt_id: string;
-          from_date: string;
-          to_date: string | null;
-          reason: string;
-          paused_by: string;
-        }>
-      >('synpunkt_id', 'from_date', 'to_date', 'reason', 'paused_by');
+    const rows = await selectRows<{
+      synpunkt_id: string;
+      from_date: string;
+      to_date: string | null;
+      reason: string;
+      paused_by: string;
+    }>(
+      db,
+      db('synpunkt_pauses')
+        .whereIn('synpunkt_id', ids)
+        .orderBy('id')
+        .select('synpunkt_id', 'from_date', 'to_date', 'reason', 'paused_by'),
+    );
     for (const r of rows) {
       const list = result.get(r.synpunkt_id) ?? [];
       list.push({
@@ -691,56 +752,6 @@ export class KnexSynpunktStore implements SynpunktStore {
     }
     return result;
   }
-}
-
-/** What this store uses of a better-sqlite3 connection. */
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  transaction<T>(fn: () => T): () => T;
-}
-interface SqliteStatement {
-  get(...bindings: unknown[]): unknown;
-  run(...bindings: unknown[]): unknown;
-}
-
-/** Runs `fn` on knex's better-sqlite3 connection, taken from its pool and given back. */
-async function withSqliteConnection<T>(
-  db: Knex,
-  fn: (connection: SqliteConnection) => T,
-): Promise<T> {
-  const connection: SqliteConnection = await db.client.acquireConnection();
-  try {
-    return fn(connection);
-  } finally {
-    await db.client.releaseConnection(connection);
-  }
-}
-
-/** Prepared once per connection: the statements of a registration never change. */
-const preparedStatements = new WeakMap<
-  SqliteConnection,
-  Map<string, SqliteStatement>
->();
-function cachedStatement(
-  connection: SqliteConnection,
-  sql: string,
-): SqliteStatement {
-  let statements = preparedStatements.get(connection);
-  if (!statements) {
-    statements = new Map();
-    preparedStatements.set(connection, statements);
-  }
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = connection.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
-}
-
-/** better-sqlite3 binds no booleans; knex's driver would have turned them into 1 and 0. */
-function sqliteBindings(bindings: readonly unknown[]): unknown[] {
-  return bindings.map(b => (typeof b === 'boolean' ? Number(b) : b));
 }
 
 function eventColumns(event: NewSynpunktEvent) {
