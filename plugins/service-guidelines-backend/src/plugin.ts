@@ -30,6 +30,7 @@ import { SvarsmallService } from './service/synpunkter/SvarsmallService';
 import { SynpunktService } from './service/synpunkter/SynpunktService';
 import { UnitDirectory } from './service/synpunkter/UnitDirectory';
 import { readPluginVersion } from './version';
+import { SqliteCheckpointer } from './database/SqliteCheckpointer';
 import { createReports } from './report';
 import { scheduleDemoSynpunkter } from './demo';
 import { createGallring } from './tasks/gallring';
@@ -61,6 +62,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         notifications: notificationService,
         permissions: coreServices.permissions,
@@ -76,6 +78,14 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         const rules = readSvarstidRules(config);
         const uppfoljning = readUppfoljningSettings(config);
         const stores = await createStores({ database });
+        // On an SQLite file, checkpoints move off the thread that answers requests.
+        const checkpointer = await SqliteCheckpointer.start(
+          await database.getClient(),
+          logger,
+        );
+        if (checkpointer) {
+          deps.lifecycle.addShutdownHook(() => checkpointer.close());
+        }
         const clock = () => new Date();
         const gallring = await createGallring({
           config,

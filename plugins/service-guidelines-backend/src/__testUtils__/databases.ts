@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
 
 const serverDatabaseIds: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -35,4 +36,13 @@ export function configuredDatabaseIds(): TestDatabaseId[] {
 /** TestDatabases over exactly the configured ids; call at the top of a test file. */
 export function createConfiguredTestDatabases(): TestDatabases {
   return TestDatabases.create({ ids: configuredDatabaseIds() });
+}
+
+/** knex on an SQLite database file, as the backend opens one (better-sqlite3). */
+export function sqliteFileKnex(filename: string): Knex {
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+  });
 }

@@ -1,4 +1,5 @@
-import knexFactory, { Knex } from 'knex';
+import { sqliteFileKnex } from '../__testUtils__/databases';
+import { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +11,6 @@ import { ReportStore } from './ReportStore';
 import { SqliteReportReader } from './SqliteReportReader';
 
 jest.setTimeout(60_000);
-
-const sqlite = (filename: string) =>
-  knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename },
-    useNullAsDefault: true,
-  });
 
 function serviceOn(knex: Knex, store: ReportStore) {
   return new ReportService({
@@ -39,7 +33,7 @@ describe('SqliteReportReader', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sg-report-reader-'));
-    knex = sqlite(join(dir, 'service-guidelines.sqlite'));
+    knex = sqliteFileKnex(join(dir, 'service-guidelines.sqlite'));
     await loadReportFixture(knex);
     reader = await SqliteReportReader.create(knex);
   });
@@ -166,7 +160,7 @@ describe('SqliteReportReader', () => {
   });
 
   it('is not used for an in-memory database', async () => {
-    const memory = sqlite(':memory:');
+    const memory = sqliteFileKnex(':memory:');
     try {
       expect(await SqliteReportReader.create(memory)).toBeUndefined();
     } finally {

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { Worker } from 'node:worker_threads';
+import { ensureWalMode, sqliteFileOf } from '../database/sqliteFile';
 
 /**
  * The worker's whole program. It is evaluated from this string rather than loaded from a file so
@@ -93,24 +94,11 @@ export class SqliteReportReader {
   private constructor(private readonly filename: string) {}
 
   static async create(db: Knex): Promise<SqliteReportReader | undefined> {
-    const client = String(db.client.config.client);
-    const connection = db.client.config.connection as
-      | { filename?: string }
-      | undefined;
-    const filename = connection?.filename;
-    if (
-      client !== 'better-sqlite3' ||
-      !filename ||
-      filename === ':memory:' ||
-      filename.startsWith('file:')
-    ) {
-      return undefined;
-    }
-    const result = await db.raw('pragma journal_mode = wal');
-    const mode = Array.isArray(result)
-      ? (result[0] as { journal_mode?: string } | undefined)?.journal_mode
+    const filename = sqliteFileOf(db);
+    if (!filename) return undefined;
+    return (await ensureWalMode(db))
+      ? new SqliteReportReader(filename)
       : undefined;
-    return mode === 'wal' ? new SqliteReportReader(filename) : undefined;
   }
 
   /** The rows of a query, compiled by knex to positional bindings, read on the worker. */
