@@ -4,7 +4,11 @@ import {
   withLuxonDefaultZone,
 } from './__testUtils__/dates';
 import { DateTime } from 'luxon';
-import { stockholmClockOf, stockholmDateOf } from './stockholm';
+import {
+  epochMillisOf,
+  stockholmDateOf,
+  stockholmWallClockOf,
+} from './stockholm';
 
 /** Stockholm's date of an instant by Intl alone, a path that shares no code with luxon's. */
 function stockholmDateByIntl(epochMs: number): string {
@@ -14,6 +18,24 @@ function stockholmDateByIntl(epochMs: number): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date(epochMs));
+}
+
+const STOCKHOLM_TIME_BY_INTL = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Stockholm's wall clock of an instant by Intl alone. */
+function stockholmWallClockByIntl(epochMs: number) {
+  const [hour, minute] = STOCKHOLM_TIME_BY_INTL.format(new Date(epochMs))
+    .split(':')
+    .map(Number);
+  return {
+    date: stockholmDateByIntl(epochMs),
+    minutesOfDay: hour * 60 + minute,
+  };
 }
 
 describe('stockholmDateOf', () => {
@@ -73,7 +95,7 @@ describe('stockholmDateOf', () => {
     return Date.UTC(year, month - 1, lastSunday, 1);
   }
 
-  it('gives the date Intl gives in the hours around every change of the clocks, in any offset', () => {
+  it('gives the date and time of day Intl gives in the hours around every change of the clocks, in any offset', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2005, max: 2100 }),
@@ -88,19 +110,27 @@ describe('stockholmDateOf', () => {
           expect(stockholmDateOf(new Date(epochMs))).toBe(
             stockholmDateByIntl(epochMs),
           );
+          expect(stockholmWallClockOf(isoInOffset(epochMs, offset))).toEqual(
+            stockholmWallClockByIntl(epochMs),
+          );
         },
       ),
       { numRuns: 3000 },
     );
   });
 
-  it('gives the date Intl gives for every hour of two years, more hours than it keeps', () => {
+  it('gives the date and time of day Intl gives for every hour of two years, more hours than it keeps', () => {
     const start = Date.UTC(2025, 0, 1);
     for (let hour = 0; hour < 2 * 366 * 24; hour++) {
       // The last second of each hour: a date changes at the end of an hour, never inside one.
       const epochMs = start + (hour + 1) * 3_600_000 - 1000;
       expect(stockholmDateOf(new Date(epochMs))).toBe(
         stockholmDateByIntl(epochMs),
+      );
+      // And the hour's first minute, where the hour itself changes.
+      const first = start + hour * 3_600_000 + 59_000;
+      expect(stockholmWallClockOf(new Date(first))).toEqual(
+        stockholmWallClockByIntl(first),
       );
     }
   });
@@ -143,12 +173,12 @@ describe('stockholmDateOf', () => {
             }
           };
           expect({
-            clock: outcome(() => stockholmClockOf(instant).toMillis()),
+            epochMs: outcome(() => epochMillisOf(instant)),
             date: outcome(() => stockholmDateOf(instant)),
           }).toEqual(
             luxon.isValid
               ? {
-                  clock: { read: luxon.toMillis() },
+                  epochMs: { read: luxon.toMillis() },
                   // As the whole of it was read before: luxon, in Stockholm's zone.
                   date: {
                     read: DateTime.fromMillis(luxon.toMillis(), {
@@ -156,12 +186,18 @@ describe('stockholmDateOf', () => {
                     }).toFormat('yyyy-MM-dd'),
                   },
                 }
-              : { clock: { refused: true }, date: { refused: true } },
+              : { epochMs: { refused: true }, date: { refused: true } },
           );
         },
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('gives the wall clock of a year past 9999 too', () => {
+    expect(
+      stockholmWallClockOf(new Date(Date.UTC(10000, 6, 1, 12, 5))),
+    ).toEqual({ date: '10000-07-01', minutesOfDay: 14 * 60 + 5 });
   });
 
   it("gives the date Intl gives, whatever luxon's default zone", () => {

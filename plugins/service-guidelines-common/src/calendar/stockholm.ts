@@ -27,11 +27,36 @@ function describe(value: unknown): string {
   return value === undefined ? 'undefined' : JSON.stringify(value);
 }
 
-/** The wall clock in Stockholm at an instant. */
-export function stockholmClockOf(instant: Instant): DateTime {
-  return DateTime.fromMillis(epochMillisOf(instant), {
-    zone: STOCKHOLM_TIME_ZONE,
-  });
+/** The date and the time of day on Stockholm's wall clock at an instant. */
+export interface StockholmWallClock {
+  date: IsoDate;
+  /** Minutes after midnight: 16:00 is 960. */
+  minutesOfDay: number;
+}
+
+/**
+ * The wall clock in Stockholm at an instant, whatever the time zone of the process. Read for the
+ * arrival day of every registration, so without luxon's zone lookup (see
+ * {@link stockholmOffsetMinutesAt}).
+ */
+export function stockholmWallClockOf(instant: Instant): StockholmWallClock {
+  const epochMs = epochMillisOf(instant);
+  const shifted = new Date(
+    epochMs + stockholmOffsetMinutesAt(epochMs) * 60_000,
+  );
+  const iso = shifted.toISOString();
+  // Outside years 0000-9999 toISOString writes the year with a sign and six digits.
+  if (iso.length === 24) {
+    return {
+      date: iso.slice(0, 10),
+      minutesOfDay: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+    };
+  }
+  const clock = DateTime.fromMillis(epochMs, { zone: STOCKHOLM_TIME_ZONE });
+  return {
+    date: clock.toFormat('yyyy-MM-dd'),
+    minutesOfDay: clock.hour * 60 + clock.minute,
+  };
 }
 
 /**
@@ -41,21 +66,14 @@ export function stockholmClockOf(instant: Instant): DateTime {
  * @public
  */
 export function stockholmDateOf(instant: Instant): IsoDate {
-  const epochMs = epochMillisOf(instant);
-  const shifted = new Date(
-    epochMs + stockholmOffsetMinutesAt(epochMs) * 60_000,
-  ).toISOString();
-  // Outside years 0000-9999 toISOString writes the year with a sign and six digits.
-  return shifted.length === 24
-    ? shifted.slice(0, 10)
-    : stockholmClockOf(instant).toFormat('yyyy-MM-dd');
+  return stockholmWallClockOf(instant).date;
 }
 
 /**
  * The instant in milliseconds since the epoch. A string is read in its own offset, which needs
  * no time zone data.
  */
-function epochMillisOf(instant: Instant): number {
+export function epochMillisOf(instant: Instant): number {
   const invalid = (dateTime: DateTime) =>
     new RangeError(
       `${describe(instant)} is not a valid instant: ${

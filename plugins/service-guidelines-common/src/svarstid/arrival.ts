@@ -1,5 +1,5 @@
 import { Instant, IsoDate, isIsoDate, WorkingDayCalendar } from '../calendar';
-import { stockholmClockOf } from '../calendar/stockholm';
+import { stockholmWallClockOf } from '../calendar/stockholm';
 
 /**
  * The end of the working day by default: a matter that arrives at 16:00 or later counts from the
@@ -40,9 +40,8 @@ export function arrivalDateOf(
   if (typeof receivedAt === 'string' && isIsoDate(receivedAt)) {
     return calendar.workingDayOnOrAfter(receivedAt);
   }
-  const clock = stockholmClockOf(receivedAt);
-  const date = clock.toFormat('yyyy-MM-dd');
-  return clock.hour * 60 + clock.minute >= endMinutes
+  const { date, minutesOfDay } = stockholmWallClockOf(receivedAt);
+  return minutesOfDay >= endMinutes
     ? calendar.nextWorkingDay(date)
     : calendar.workingDayOnOrAfter(date);
 }
