@@ -159,6 +159,30 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('numbers registrations made at once without a gap, one that fails among them taking no number', async () => {
+      const taken = await store.registerNew(registration({}, 'Första'));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          store.registerNew(
+            registration(i === 5 ? { id: taken.id } : {}, `Samtidig ${i}`),
+          ),
+        ),
+      );
+      expect(results.map(result => result.status)).toEqual(
+        Array.from({ length: 12 }, (_, i) =>
+          i === 5 ? 'rejected' : 'fulfilled',
+        ),
+      );
+      const numbers = await knex('synpunkter')
+        .orderBy('registration_sequence')
+        .pluck('registration_sequence');
+      expect(numbers.map(Number)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      const [events] = await knex('synpunkt_events').count({ n: '*' });
+      expect(Number(events.n)).toBe(12);
+    });
+
     it('gives the number back when the registration fails, leaving no row and no gap', async () => {
       const taken = await store.registerNew(registration({}, 'Första'));
       await expect(

@@ -21,8 +21,9 @@ import {
   cachedStatement,
   selectRows,
   sqliteBindings,
-  withSqliteConnection,
+  insertRow,
 } from './sqliteStatements';
+import { SqliteGroupCommit } from './SqliteGroupCommit';
 
 /** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
 export interface SynpunktRow {
@@ -329,6 +330,9 @@ export interface SynpunktStore {
 
 /** The knex implementation of {@link SynpunktStore}. */
 export class KnexSynpunktStore implements SynpunktStore {
+  /** Registrations on SQLite, sharing commits; made with the first. */
+  private sqliteWrites: SqliteGroupCommit | undefined;
+
   constructor(
     private readonly db: Knex,
     private readonly listing: {
@@ -401,24 +405,19 @@ export class KnexSynpunktStore implements SynpunktStore {
     }
     // SQLite has one writer, and knex's one connection is that writer: while a transaction
     // holds it, every other write (and read) of the backend waits. Its statements therefore run
-    // back to back on the driver, with nothing awaited in between.
-    const counter = nextSequenceSql(this.db, year).toSQL().toNative();
-    return withSqliteConnection(this.db, connection =>
-      connection.transaction(() => {
-        const taken = cachedStatement(connection, counter.sql).get(
-          ...sqliteBindings(counter.bindings),
-        ) as { last_number: number };
-        const row = complete(Number(taken.last_number));
-        for (const insert of [
-          this.db('synpunkter').insert(row),
-          this.db('synpunkt_events').insert(event),
-        ]) {
-          const { sql, bindings } = insert.toSQL().toNative();
-          cachedStatement(connection, sql).run(...sqliteBindings(bindings));
-        }
-        return row;
-      })(),
-    );
+    // back to back on the driver, with nothing awaited in between, and registrations that
+    // arrive together share a commit.
+    this.sqliteWrites ??= new SqliteGroupCommit(this.db);
+    return this.sqliteWrites.run(connection => {
+      const counter = nextSequenceSql(this.db, year).toSQL().toNative();
+      const taken = cachedStatement(connection, counter.sql).get(
+        ...sqliteBindings(counter.bindings),
+      ) as { last_number: number };
+      const row = complete(Number(taken.last_number));
+      insertRow(this.db, connection, 'synpunkter', row);
+      insertRow(this.db, connection, 'synpunkt_events', event);
+      return row;
+    });
   }
 
   async updateIfVersion(

@@ -2,10 +2,12 @@ import { Knex } from 'knex';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import {
   cachedStatement,
+  insertRow,
   selectRows,
   SqliteConnection,
   SqliteStatement,
   STATEMENTS_PER_CONNECTION,
+  withSqliteConnection,
 } from './sqliteStatements';
 
 // Setting up a database in beforeAll can outlast jest's 5 s while the whole suite runs in parallel.
@@ -118,6 +120,54 @@ describe('selectRows', () => {
         );
       });
       expect(seen).toEqual([{ id: 4 }]);
+    });
+  });
+});
+
+describe('insertRow', () => {
+  const databases = createConfiguredTestDatabases();
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init('SQLITE_3');
+    await knex.schema.createTable('rows', table => {
+      table.integer('id').primary();
+      table.string('name');
+      table.boolean('done');
+      table.integer('count');
+      table.string('note').defaultTo('förvalt');
+    });
+  });
+
+  afterAll(async () => {
+    await knex.destroy();
+  });
+
+  it("stores what knex's insert stores: booleans, null and undefined, whatever the keys' order", async () => {
+    const rows = [
+      { id: 1, name: 'ett', done: true, count: 0, note: undefined },
+      { note: null, count: 7, done: false, name: 'två', id: 2 },
+      { id: 3, name: null, done: null, count: null, note: 'egen' },
+    ];
+    const insertBoth = async (row: (typeof rows)[number]) => {
+      await knex('rows').insert({ ...row, id: row.id + 100 });
+      await withSqliteConnection(knex, connection =>
+        insertRow(knex, connection, 'rows', row),
+      );
+    };
+    for (const row of rows) await insertBoth(row);
+    const read = async (ids: number[]) =>
+      (await knex('rows').whereIn('id', ids).orderBy('id')).map(
+        ({ id, ...rest }) => ({ id: id % 100, ...rest }),
+      );
+    const written = await read([1, 2, 3]);
+    expect(written).toEqual(await read([101, 102, 103]));
+    expect(written[0]).toEqual({
+      id: 1,
+      name: 'ett',
+      done: 1,
+      count: 0,
+      note: null,
     });
   });
 });

@@ -96,3 +96,32 @@ export async function selectRows<T>(
       cachedStatement(connection, sql).all(...sqliteBindings(bindings)) as T[],
   );
 }
+
+/** A column's value that knex binds as it is (no raw SQL, no object to serialise). */
+type PlainValue = string | number | boolean | null;
+
+const insertSqlByShape = new Map<string, string>();
+
+/**
+ * Inserts one row through the connection's kept statement. The SQL is what knex writes for a row
+ * of these columns, compiled once per table and set of columns: building it with knex cost about
+ * as much as running it. Knex orders the columns by name, and so are the values bound here.
+ */
+export function insertRow<R extends { [K in keyof R]: PlainValue | undefined }>(
+  db: Knex,
+  connection: SqliteConnection,
+  table: string,
+  row: R,
+): void {
+  const columns = (Object.keys(row) as Array<keyof R & string>).sort();
+  const shape = `${table}\u0000${columns.join('\u0000')}`;
+  let sql = insertSqlByShape.get(shape);
+  if (sql === undefined) {
+    sql = db(table).insert(row).toSQL().toNative().sql;
+    insertSqlByShape.set(shape, sql);
+  }
+  cachedStatement(connection, sql).run(
+    // knex, with useNullAsDefault, binds null for undefined too.
+    ...sqliteBindings(columns.map(column => row[column] ?? null)),
+  );
+}
