@@ -547,13 +547,7 @@ export class KnexSynpunktStore implements SynpunktStore {
     }
     return selectRows(
       this.db,
-      inOrder(
-        this.db<SynpunktRow>('synpunkter').whereIn(
-          'synpunkter.id',
-          this.mergedPageIds(options, order, drivers),
-        ),
-        order,
-      ).select('synpunkter.*'),
+      this.mergedPage(options, order, drivers).select('page.*'),
     );
   }
 
@@ -576,16 +570,10 @@ export class KnexSynpunktStore implements SynpunktStore {
     applyPermissionCriteria(this.db, permitted, options.criteria);
     const rows = await selectRows<SynpunktRow & { permitted: unknown }>(
       this.db,
-      inOrder(
-        this.db<SynpunktRow>({ page: 'synpunkter' }).whereIn(
-          'page.id',
-          this.mergedPageIds(
-            { ...options, criteria: undefined },
-            order,
-            drivers,
-          ),
-        ),
+      this.mergedPage(
+        { ...options, criteria: undefined },
         order,
+        drivers,
       ).select(
         'page.*',
         this.db.raw('exists ? as permitted', [permitted.select(1)]),
@@ -594,6 +582,21 @@ export class KnexSynpunktStore implements SynpunktStore {
     // PostgreSQL answers a boolean, SQLite 0 or 1.
     if (!rows.every(row => Boolean(row.permitted))) return undefined;
     return rows.map(({ permitted: _permitted, ...row }) => row);
+  }
+
+  /** The rows of the page the drivers merge to, in the list's order, as `page`. */
+  private mergedPage(
+    options: ListPageQuery,
+    order: ListOrder,
+    drivers: ListDriver[],
+  ): Knex.QueryBuilder {
+    return inOrder(
+      this.db<SynpunktRow>({ page: 'synpunkter' }).whereIn(
+        'page.id',
+        this.mergedPageIds(options, order, drivers),
+      ),
+      order,
+    );
   }
 
   /**
