@@ -1,19 +1,12 @@
 import { Knex } from 'knex';
 import { SqliteConnection, withSqliteConnection } from './sqliteStatements';
+import { WriteBatcher, WriteOutcome } from './WriteBatcher';
 
 /** At most this many writes share a commit: the connection is held while they all run. */
 export const MAX_WRITES_PER_COMMIT = 64;
 
 /** A write of the connection, run synchronously on the driver. */
 export type SqliteWrite<T> = (connection: SqliteConnection) => T;
-
-interface Waiting {
-  write: SqliteWrite<unknown>;
-  resolve(result: unknown): void;
-  reject(error: unknown): void;
-}
-
-type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
 
 /**
  * Runs the writes that arrive within one turn of the event loop in one SQLite transaction, each
@@ -30,70 +23,41 @@ type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
  * backend waits for a round trip while the transaction is open.
  */
 export class SqliteGroupCommit {
-  private waiting: Waiting[] = [];
-  private scheduled = false;
-  private committing = false;
+  private readonly batcher: WriteBatcher<SqliteWrite<unknown>, unknown>;
 
   constructor(
     private readonly db: Knex,
-    private readonly maxWritesPerCommit = MAX_WRITES_PER_COMMIT,
-  ) {}
+    maxWritesPerCommit = MAX_WRITES_PER_COMMIT,
+  ) {
+    this.batcher = new WriteBatcher(
+      writes => this.commit(writes),
+      maxWritesPerCommit,
+    );
+  }
 
   /** Runs the write in the next shared commit; its result once that commit is done. */
   run<T>(write: SqliteWrite<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({
-        write,
-        resolve: resolve as (result: unknown) => void,
-        reject,
-      });
-      this.schedule();
-    });
+    return this.batcher.run(write) as Promise<T>;
   }
 
-  private schedule() {
-    // While a commit waits for the connection, what arrives waits for the next one.
-    if (this.scheduled || this.committing || this.waiting.length === 0) return;
-    this.scheduled = true;
-    // After the I/O of this turn: every request read in it has had its chance to queue a write.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.committing = true;
-      const batch = this.waiting.splice(0, this.maxWritesPerCommit);
-      void this.commit(batch).finally(() => {
-        this.committing = false;
-        this.schedule();
-      });
-    });
-  }
-
-  private async commit(batch: Waiting[]): Promise<void> {
-    let outcomes: Outcome[];
-    try {
-      outcomes = await withSqliteConnection(this.db, connection =>
-        connection.transaction(() =>
-          batch.map(({ write }): Outcome => {
-            try {
-              // Nested in a transaction, better-sqlite3 runs this in a savepoint.
-              return {
-                ok: true,
-                result: connection.transaction(() => write(connection))(),
-              };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          }),
-        )(),
-      );
-    } catch (error) {
-      // The transaction could not begin or commit: nothing of the batch is stored.
-      for (const waiting of batch) waiting.reject(error);
-      return;
-    }
-    batch.forEach((waiting, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) waiting.resolve(outcome.result);
-      else waiting.reject(outcome.error);
-    });
+  /** Rejects when the transaction cannot begin or commit: then nothing of the batch is stored. */
+  private commit(
+    writes: SqliteWrite<unknown>[],
+  ): Promise<WriteOutcome<unknown>[]> {
+    return withSqliteConnection(this.db, connection =>
+      connection.transaction(() =>
+        writes.map((write): WriteOutcome<unknown> => {
+          try {
+            // Nested in a transaction, better-sqlite3 runs this in a savepoint.
+            return {
+              ok: true,
+              result: connection.transaction(() => write(connection))(),
+            };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      )(),
+    );
   }
 }

@@ -1,12 +1,16 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import {
+  configuredDatabaseIds,
+  createConfiguredTestDatabases,
+} from '../__testUtils__/databases';
 import { createStores } from './index';
 import {
   NewRegistration,
   newSynpunktClockColumns,
   registrationNumberOf,
+  MAX_REGISTRATIONS_PER_STATEMENT,
   searchTextOf,
   SynpunktStore,
 } from './SynpunktStore';
@@ -179,6 +183,18 @@ describe.each(databases.eachSupportedId())(
       expect(numbers.map(Number)).toEqual(
         Array.from({ length: 12 }, (_, i) => i + 1),
       );
+      // Each caller is told the number stored for its own synpunkt.
+      const stored = new Map(
+        (await knex('synpunkter').select('id', 'registration_number')).map(
+          row => [row.id, row.registration_number],
+        ),
+      );
+      const told = results.flatMap(result =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
+      expect(told.map(row => stored.get(row.id))).toEqual(
+        told.map(row => row.registration_number),
+      );
       const [events] = await knex('synpunkt_events').count({ n: '*' });
       expect(Number(events.n)).toBe(12);
     });
@@ -195,3 +211,113 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+const postgresIds = configuredDatabaseIds().filter(id =>
+  id.startsWith('POSTGRES'),
+);
+
+// PostgreSQL only: SQLite's registrations share a commit instead (SqliteGroupCommit.test.ts).
+if (postgresIds.length > 0) {
+  describe.each(postgresIds)(
+    'SynpunktStore.registerNew, registrations at once, on %p',
+    (databaseId: TestDatabaseId) => {
+      let knex: Knex;
+      let store: SynpunktStore;
+      let insertsOfSynpunkter: number;
+      const countInserts = (query: { sql: string }) => {
+        if (/^with .* insert into "synpunkter"/is.test(query.sql)) {
+          insertsOfSynpunkter += 1;
+        }
+      };
+
+      beforeAll(async () => {
+        knex = await databases.init(databaseId);
+        store = (
+          await createStores({ database: { getClient: async () => knex } })
+        ).synpunkter;
+        knex.on('query', countInserts);
+      });
+
+      afterAll(() => {
+        knex.off('query', countInserts);
+      });
+
+      beforeEach(async () => {
+        await knex('synpunkt_events').delete();
+        await knex('synpunkter').delete();
+        await knex('registration_counters').delete();
+        insertsOfSynpunkter = 0;
+      });
+
+      async function storedNumbers() {
+        const rows = await knex('synpunkter').select(
+          'id',
+          'registration_number',
+        );
+        return new Map(rows.map(row => [row.id, row.registration_number]));
+      }
+
+      it('stores them in one statement, numbered in the order they arrived', async () => {
+        const rows = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            store.registerNew(registration({}, `Samtidig ${i}`)),
+          ),
+        );
+        expect(insertsOfSynpunkter).toBe(1);
+        expect(rows.map(row => row.registration_sequence)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i + 1),
+        );
+        const stored = await storedNumbers();
+        expect(rows.map(row => stored.get(row.id))).toEqual(
+          rows.map(row => row.registration_number),
+        );
+        expect(
+          await knex('synpunkt_events')
+            .orderBy('synpunkt_id')
+            .pluck('synpunkt_id'),
+        ).toEqual(rows.map(row => row.id).sort());
+      });
+
+      it(`stores at most ${MAX_REGISTRATIONS_PER_STATEMENT} in a statement, the rest in the next`, async () => {
+        const count = MAX_REGISTRATIONS_PER_STATEMENT + 6;
+        const rows = await Promise.all(
+          Array.from({ length: count }, (_, i) =>
+            store.registerNew(registration({}, `Samtidig ${i}`)),
+          ),
+        );
+        expect(insertsOfSynpunkter).toBe(2);
+        expect(rows.map(row => row.registration_sequence)).toEqual(
+          Array.from({ length: count }, (_, i) => i + 1),
+        );
+        const stored = await storedNumbers();
+        expect(rows.map(row => stored.get(row.id))).toEqual(
+          rows.map(row => row.registration_number),
+        );
+      });
+
+      it('numbers each registration year from its own counter', async () => {
+        const years = [2026, 2027, 2026, 2027, 2026];
+        const rows = await Promise.all(
+          years.map((year, i) =>
+            store.registerNew({
+              ...registration({ registration_year: year }, `År ${i}`),
+              numberPrefix: `VMD-${year}-`,
+            }),
+          ),
+        );
+        expect(rows.map(row => row.registration_number)).toEqual([
+          'VMD-2026-00001',
+          'VMD-2027-00001',
+          'VMD-2026-00002',
+          'VMD-2027-00002',
+          'VMD-2026-00003',
+        ]);
+        expect(insertsOfSynpunkter).toBe(2);
+        const stored = await storedNumbers();
+        expect(rows.map(row => stored.get(row.id))).toEqual(
+          rows.map(row => row.registration_number),
+        );
+      });
+    },
+  );
+}

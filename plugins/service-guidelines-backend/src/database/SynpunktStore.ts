@@ -24,6 +24,7 @@ import {
   insertRow,
 } from './sqliteStatements';
 import { SqliteGroupCommit } from './SqliteGroupCommit';
+import { WriteBatcher, WriteOutcome } from './WriteBatcher';
 
 /** A row of the `synpunkter` table. Booleans come back as 0/1 from SQLite; see `fromDb`. */
 export interface SynpunktRow {
@@ -163,6 +164,49 @@ function searchTextAround(
   const whole = searchTextOf(`${numberPrefix}${mark}`, searchable);
   const at = whole.indexOf(mark);
   return [whole.slice(0, at), whole.slice(at + 1)];
+}
+
+/**
+ * The registration's row with its number: the `sequence` and its `digits` as values, or as SQL
+ * that works them out, and `concat` joining the pieces of its number and search text.
+ */
+function withNumber<S, T>(
+  registration: NewRegistration,
+  sequence: S,
+  digits: T,
+  concat: (...pieces: Array<string | T>) => string | T,
+) {
+  const [beforeSequence, afterSequence] = searchTextAround(
+    registration.numberPrefix,
+    registration.searchable,
+  );
+  return {
+    ...registration.row,
+    registration_sequence: sequence,
+    registration_number: concat(registration.numberPrefix, digits),
+    search_text: concat(beforeSequence, digits, afterSequence),
+  };
+}
+
+/** The registration's row as stored with the `sequence`th number of its year. */
+function numberedRow(
+  registration: NewRegistration,
+  sequence: number,
+): SynpunktRow {
+  return withNumber(
+    registration,
+    sequence,
+    sequenceDigits(sequence),
+    (...pieces) => pieces.join(''),
+  );
+}
+
+/** The columns of the registration's first history entry. */
+function firstEventColumns(registration: NewRegistration) {
+  return eventColumns({
+    ...registration.event,
+    synpunktId: registration.row.id,
+  });
 }
 
 /** Filters of the synpunkt list; all optional, combined with AND. */
@@ -328,10 +372,20 @@ export interface SynpunktStore {
   permissionResources(ids: string[]): Promise<SynpunktPermissionResource[]>;
 }
 
+/**
+ * At most this many registrations share a statement on PostgreSQL: about fifty bound values
+ * each, far below the protocol's 65,535.
+ */
+export const MAX_REGISTRATIONS_PER_STATEMENT = 64;
+
 /** The knex implementation of {@link SynpunktStore}. */
 export class KnexSynpunktStore implements SynpunktStore {
   /** Registrations on SQLite, sharing commits; made with the first. */
   private sqliteWrites: SqliteGroupCommit | undefined;
+  /** Registrations on PostgreSQL, sharing statements; made with the first. */
+  private pgRegistrations:
+    | WriteBatcher<NewRegistration, SynpunktRow>
+    | undefined;
 
   constructor(
     private readonly db: Knex,
@@ -351,57 +405,12 @@ export class KnexSynpunktStore implements SynpunktStore {
   }
 
   async registerNew(registration: NewRegistration): Promise<SynpunktRow> {
-    const year = registration.row.registration_year;
-    const [beforeSequence, afterSequence] = searchTextAround(
-      registration.numberPrefix,
-      registration.searchable,
-    );
-    const complete = (sequence: number): SynpunktRow => ({
-      ...registration.row,
-      registration_sequence: sequence,
-      registration_number: registrationNumberOf(
-        registration.numberPrefix,
-        sequence,
-      ),
-      search_text: `${beforeSequence}${sequenceDigits(
-        sequence,
-      )}${afterSequence}`,
-    });
-    const event = eventColumns({
-      ...registration.event,
-      synpunktId: registration.row.id,
-    });
     if (dialectOf(String(this.db.client.config.client)) === 'pg') {
-      // One statement, committed on its own: the counter's row lock is held only while it runs
-      // and commits. In a transaction of several statements every registration of the year
-      // would also wait for the round trips (and the event loop) between them.
-      const sequence = this.db.raw('(select last_number from counter)');
-      // sequenceDigits in SQL (tested equal past 99,999 in SynpunktStore.test.ts).
-      const digits = this.db.raw(
-        "lpad(?::text, greatest(5, length(?::text)), '0')",
-        [sequence, sequence],
+      this.pgRegistrations ??= new WriteBatcher(
+        batch => this.registerBatchOnPg(batch),
+        MAX_REGISTRATIONS_PER_STATEMENT,
       );
-      const [stored] = await this.db
-        .with('counter', nextSequenceSql(this.db, year))
-        .with('event', this.db('synpunkt_events').insert(event))
-        .insert({
-          ...registration.row,
-          registration_sequence: sequence,
-          registration_number: this.db.raw('? || ?', [
-            registration.numberPrefix,
-            digits,
-          ]),
-          search_text: this.db.raw('? || ? || ?', [
-            beforeSequence,
-            digits,
-            afterSequence,
-          ]),
-        })
-        .into('synpunkter')
-        .returning<Array<{ registration_sequence: number }>>(
-          'registration_sequence',
-        );
-      return complete(Number(stored.registration_sequence));
+      return this.pgRegistrations.run(registration);
     }
     // SQLite has one writer, and knex's one connection is that writer: while a transaction
     // holds it, every other write (and read) of the backend waits. Its statements therefore run
@@ -409,15 +418,114 @@ export class KnexSynpunktStore implements SynpunktStore {
     // arrive together share a commit.
     this.sqliteWrites ??= new SqliteGroupCommit(this.db);
     return this.sqliteWrites.run(connection => {
-      const counter = nextSequenceSql(this.db, year).toSQL().toNative();
+      const counter = nextSequenceSql(
+        this.db,
+        registration.row.registration_year,
+      )
+        .toSQL()
+        .toNative();
       const taken = cachedStatement(connection, counter.sql).get(
         ...sqliteBindings(counter.bindings),
       ) as { last_number: number };
-      const row = complete(Number(taken.last_number));
+      const row = numberedRow(registration, Number(taken.last_number));
       insertRow(this.db, connection, 'synpunkter', row);
-      insertRow(this.db, connection, 'synpunkt_events', event);
+      insertRow(
+        this.db,
+        connection,
+        'synpunkt_events',
+        firstEventColumns(registration),
+      );
       return row;
     });
+  }
+
+  /**
+   * The registrations of a batch, each year's in one statement. When that statement fails, each
+   * of its registrations is tried on its own, so that only the failing ones fail: the failed
+   * statement took no numbers.
+   */
+  private async registerBatchOnPg(
+    batch: NewRegistration[],
+  ): Promise<WriteOutcome<SynpunktRow>[]> {
+    const outcomes: WriteOutcome<SynpunktRow>[] = [];
+    const indexesByYear = new Map<number, number[]>();
+    batch.forEach((registration, index) => {
+      const year = registration.row.registration_year;
+      indexesByYear.set(year, [...(indexesByYear.get(year) ?? []), index]);
+    });
+    for (const indexes of indexesByYear.values()) {
+      try {
+        const rows = await this.registerTogetherOnPg(
+          indexes.map(i => batch[i]),
+        );
+        indexes.forEach((index, k) => {
+          outcomes[index] = { ok: true, result: rows[k] };
+        });
+      } catch (error) {
+        if (indexes.length === 1) {
+          outcomes[indexes[0]] = { ok: false, error };
+          continue;
+        }
+        for (const index of indexes) {
+          try {
+            const [row] = await this.registerTogetherOnPg([batch[index]]);
+            outcomes[index] = { ok: true, result: row };
+          } catch (alone) {
+            outcomes[index] = { ok: false, error: alone };
+          }
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Registrations of one year in one statement, committed on its own: the year's counter is
+   * raised once by their number, and its row lock is held only while the statement runs and
+   * commits. In a transaction of several statements every registration of the year would also
+   * wait for the round trips (and the event loop) between them. One statement for many shares
+   * its planning, its commit and the flush of PostgreSQL's WAL.
+   */
+  private async registerTogetherOnPg(
+    registrations: NewRegistration[],
+  ): Promise<SynpunktRow[]> {
+    const db = this.db;
+    const count = registrations.length;
+    const rows = registrations.map((registration, i) => {
+      // Numbered in the batch's order, the last one taking the counter's new value.
+      const sequence = db.raw('((select last_number from counter) - ?)', [
+        count - 1 - i,
+      ]);
+      // sequenceDigits in SQL (tested equal past 99,999 in SynpunktStore.test.ts).
+      const digits = db.raw(
+        "lpad(?::text, greatest(5, length(?::text)), '0')",
+        [sequence, sequence],
+      );
+      return withNumber(registration, sequence, digits, (...pieces) =>
+        db.raw(pieces.map(() => '?').join(' || '), pieces),
+      );
+    });
+    const stored = await db
+      .with(
+        'counter',
+        nextSequenceSql(db, registrations[0].row.registration_year, count),
+      )
+      .with(
+        'event',
+        db('synpunkt_events').insert(registrations.map(firstEventColumns)),
+      )
+      .insert(rows)
+      .into('synpunkter')
+      .returning<Array<{ id: string; registration_sequence: number }>>([
+        'id',
+        'registration_sequence',
+      ]);
+    const sequenceById = new Map(
+      stored.map(row => [row.id, Number(row.registration_sequence)]),
+    );
+    return registrations.map(registration =>
+      numberedRow(registration, sequenceById.get(registration.row.id)!),
+    );
   }
 
   async updateIfVersion(
@@ -767,16 +875,16 @@ function eventColumns(event: NewSynpunktEvent) {
 }
 
 /**
- * Takes the year's next registration number in one statement: creates the year's counter at 1
- * or increments it, under its row lock (PostgreSQL) or SQLite's single writer, until commit; a
- * registration rolled back gives its number back.
+ * Takes the year's next `count` registration numbers in one statement, the last of them
+ * `last_number`: creates the year's counter or raises it, under its row lock (PostgreSQL) or
+ * SQLite's single writer, until commit; a registration rolled back gives its numbers back.
  */
-function nextSequenceSql(db: Knex, year: number) {
+function nextSequenceSql(db: Knex, year: number, count = 1) {
   return db.raw(
-    `insert into registration_counters (year, last_number) values (?, 1)
-     on conflict (year) do update set last_number = registration_counters.last_number + 1
+    `insert into registration_counters (year, last_number) values (?, ?)
+     on conflict (year) do update set last_number = registration_counters.last_number + ?
      returning last_number`,
-    [year],
+    [year, count, count],
   );
 }
 
