@@ -5,7 +5,7 @@ import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { loadReportFixture } from './__testUtils__/reportFixture';
 import { syncReportCalendar } from './ReportCalendarStore';
-import { ReportFactsKeeper } from './ReportFactsKeeper';
+import { nextBatchSize, ReportFactsKeeper } from './ReportFactsKeeper';
 import { FigureRow, ReportSelection, ReportStore } from './ReportStore';
 import { endInstantOf } from './period';
 import { PeriodBounds } from './reportSql';
@@ -304,6 +304,49 @@ describe('ReportFactsKeeper', () => {
       });
     });
 
+    describe('in batches sized by their time', () => {
+      let limits: number[];
+      const recordLimit = (query: { sql: string; bindings?: unknown[] }) => {
+        if (/from [`"]report_facts_pending[`"].* limit/is.test(query.sql)) {
+          limits.push(Number(query.bindings?.at(-1)));
+        }
+      };
+
+      beforeAll(async () => {
+        knex = await databases.init(databaseId);
+        const { seed } = await demoRegistry(knex, NOW);
+        await seed(400);
+        knex.on('query', recordLimit);
+      });
+
+      afterAll(() => {
+        knex.off('query', recordLimit);
+      });
+
+      beforeEach(async () => {
+        await new ReportFactsKeeper(knex).markAllPending();
+        limits = [];
+      });
+
+      it('grows the batches, at most twice the last, while they take less than the aim', async () => {
+        const pending = await new ReportFactsKeeper(knex).pendingCount();
+        expect(pending).toBe(400);
+        const growing = new ReportFactsKeeper(knex, { batchMillis: 60_000 });
+        expect(await growing.keepPending()).toEqual({ kept: 400 });
+        expect(await growing.pendingCount()).toBe(0);
+        // 50 + 100 + 200, then 400 finds the last 50, and one more finds none.
+        expect(limits).toEqual([50, 100, 200, 400, 400]);
+      });
+
+      it('shrinks them to the least size when they take longer than the aim', async () => {
+        const shrinking = new ReportFactsKeeper(knex, { batchMillis: 0 });
+        expect(await shrinking.keepPending()).toEqual({ kept: 400 });
+        expect(await shrinking.pendingCount()).toBe(0);
+        expect(limits.slice(0, 3)).toEqual([50, 5, 5]);
+        expect(limits).toHaveLength(1 + Math.ceil(350 / 5) + 1);
+      });
+    });
+
     describe('on the hand-computed fixture', () => {
       beforeAll(async () => {
         knex = await databases.init(databaseId);
@@ -339,5 +382,24 @@ describe('ReportFactsKeeper', () => {
         expect(await keeper.pendingCount()).toBeGreaterThanOrEqual(kept);
       });
     });
+  });
+});
+
+describe('nextBatchSize', () => {
+  const sizes = { min: 5, max: 500 };
+
+  it('sizes the next batch in proportion to the aim', () => {
+    expect(nextBatchSize(100, 40, 10, sizes)).toBe(25);
+    expect(nextBatchSize(100, 80, 100, sizes)).toBe(125);
+  });
+
+  it('grows at most to twice the last, and when the last took no measurable time', () => {
+    expect(nextBatchSize(100, 1, 10, sizes)).toBe(200);
+    expect(nextBatchSize(100, 0, 10, sizes)).toBe(200);
+  });
+
+  it('keeps within the bounds', () => {
+    expect(nextBatchSize(400, 1, 10, sizes)).toBe(500);
+    expect(nextBatchSize(10, 1_000, 10, sizes)).toBe(5);
   });
 });

@@ -2,11 +2,34 @@ import { Knex } from 'knex';
 import { dialectOf, keepFactsSql } from './reportSql';
 import { tuneReportTransaction } from './ReportStore';
 
+/** How many synpunkter one transaction keeps the facts of on PostgreSQL. */
+const PG_BATCH_SIZE = 2_000;
+
 /**
- * How many synpunkter one transaction keeps the facts of. On SQLite a batch runs on the main
- * thread and stops every request while it runs: 500 take about a tenth of a second.
+ * On SQLite a batch runs on the main thread and stops every request while it runs (500 took
+ * 100-200 ms on the bench's million, which set the register's p99). Its size is therefore set by
+ * time: each batch is sized from the time a synpunkt took in the one before, to take about this
+ * long.
  */
-const DEFAULT_BATCH_SIZE = { pg: 2_000, sqlite: 500 };
+const SQLITE_BATCH_MILLIS = 10;
+
+/** The first SQLite batch, and the bounds of the later ones. */
+const SQLITE_BATCH_SIZES = { first: 50, min: 5, max: 500 };
+
+/**
+ * The size of the next batch that should take `targetMs`, from the last one's size and time: in
+ * proportion, but at most twice the last (one fast batch proves little) and within the bounds.
+ */
+export function nextBatchSize(
+  lastSize: number,
+  lastMs: number,
+  targetMs: number,
+  bounds: { min: number; max: number } = SQLITE_BATCH_SIZES,
+): number {
+  const proportional =
+    lastMs > 0 ? Math.floor((lastSize * targetMs) / lastMs) : lastSize * 2;
+  return Math.max(bounds.min, Math.min(bounds.max, lastSize * 2, proportional));
+}
 
 /**
  * After keeping this many facts in one run (after an upgrade, a changed calendar, a bulk load),
@@ -24,14 +47,26 @@ const DEFAULT_ANALYZE_AFTER = 10_000;
  * gives the event loop back: on SQLite every query runs on the main thread.
  */
 export class ReportFactsKeeper {
-  private readonly batchSize: number;
+  /** A fixed size, or undefined when batches are sized by their time. */
+  private readonly batchSize: number | undefined;
+  private readonly batchMillis: number;
   private readonly analyzeAfter: number;
 
   constructor(
     private readonly db: Knex,
-    options: { batchSize?: number; analyzeAfter?: number } = {},
+    options: {
+      /** Every batch this size. */
+      batchSize?: number;
+      /** Each batch sized to take about this long (the default on SQLite). */
+      batchMillis?: number;
+      analyzeAfter?: number;
+    } = {},
   ) {
-    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE[this.dialect];
+    const sizedByTime =
+      options.batchMillis !== undefined || this.dialect === 'sqlite';
+    this.batchSize =
+      options.batchSize ?? (sizedByTime ? undefined : PG_BATCH_SIZE);
+    this.batchMillis = options.batchMillis ?? SQLITE_BATCH_MILLIS;
     this.analyzeAfter = options.analyzeAfter ?? DEFAULT_ANALYZE_AFTER;
   }
 
@@ -42,14 +77,16 @@ export class ReportFactsKeeper {
   /** Keeps the facts of every pending synpunkt; returns how many were pending and handled. */
   async keepPending(): Promise<{ kept: number }> {
     let kept = 0;
+    let size = this.batchSize ?? SQLITE_BATCH_SIZES.first;
     for (;;) {
+      const started = performance.now();
       const batch = await this.db('report_facts_pending')
         .select<Array<{ synpunkt_id: string; generation: number | string }>>(
           'synpunkt_id',
           'generation',
         )
         .orderBy('synpunkt_id')
-        .limit(this.batchSize);
+        .limit(size);
       if (batch.length === 0) {
         if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
           await this.db.raw('ANALYZE report_facts, report_facts_pending');
@@ -58,6 +95,13 @@ export class ReportFactsKeeper {
       }
       await this.keepBatch(batch);
       kept += batch.length;
+      if (this.batchSize === undefined && batch.length === size) {
+        size = nextBatchSize(
+          size,
+          performance.now() - started,
+          this.batchMillis,
+        );
+      }
       await new Promise(resolve => setImmediate(resolve));
     }
   }
