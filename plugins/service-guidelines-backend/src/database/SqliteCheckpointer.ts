@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { Worker } from 'node:worker_threads';
-import { ensureWalMode, sqliteFileOf } from './sqliteFile';
+import { ensureWalMode, sqliteFileOf, startSqliteWorker } from './sqliteFile';
 
 /**
  * The checkpointer's whole program, evaluated from this string so that it needs nothing copied
@@ -89,17 +89,11 @@ export class SqliteCheckpointer {
     } = options;
     const filename = sqliteFileOf(db);
     if (!filename || !(await ensureWalMode(db))) return undefined;
-    const worker = new Worker(CHECKPOINTER_SOURCE, {
-      eval: true,
-      workerData: {
-        driver: require.resolve('better-sqlite3'),
-        filename,
-        intervalMs,
-        walSizeLimit: walSizeLimitBytes,
-      },
+    const worker = startSqliteWorker(CHECKPOINTER_SOURCE, {
+      filename,
+      intervalMs,
+      walSizeLimit: walSizeLimitBytes,
     });
-    // It must not keep the backend from shutting down.
-    worker.unref();
     try {
       await new Promise<void>((resolve, reject) => {
         worker.once('message', () => resolve());

@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
 import { Worker } from 'node:worker_threads';
-import { ensureWalMode, sqliteFileOf } from '../database/sqliteFile';
+import {
+  ensureWalMode,
+  sqliteFileOf,
+  startSqliteWorker,
+} from '../database/sqliteFile';
 
 /**
  * The worker's whole program. It is evaluated from this string rather than loaded from a file so
@@ -160,15 +164,9 @@ export class SqliteReportReader {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        driver: require.resolve('better-sqlite3'),
-        filename: this.filename,
-      },
+    const worker = startSqliteWorker(WORKER_SOURCE, {
+      filename: this.filename,
     });
-    // A worker waiting for work must not keep the backend from shutting down.
-    worker.unref();
     worker.on(
       'message',
       (message: {
