@@ -17,12 +17,7 @@ import {
   SynpunktPermissionResource,
 } from '../permissions/resource';
 import { ListDriver, listDriversOf, UnitsLedBy } from './listDrivers';
-import {
-  cachedStatement,
-  selectRows,
-  sqliteBindings,
-  insertRow,
-} from './sqliteStatements';
+import { cachedStatement, selectRows, insertRow } from './sqliteStatements';
 import { SqliteGroupCommit } from './SqliteGroupCommit';
 import { WriteBatcher, WriteOutcome } from './WriteBatcher';
 
@@ -373,6 +368,20 @@ export interface SynpunktStore {
 }
 
 /**
+ * Takes the year's next `count` registration numbers in one statement, the last of them
+ * `last_number`: creates the year's counter or raises it, under its row lock (PostgreSQL) or
+ * SQLite's single writer, until commit; a registration rolled back gives its numbers back.
+ */
+const NEXT_SEQUENCE_SQL = `insert into registration_counters (year, last_number) values (?, ?)
+     on conflict (year) do update set last_number = registration_counters.last_number + ?
+     returning last_number`;
+
+/** The bindings of {@link NEXT_SEQUENCE_SQL}, whose placeholders knex and SQLite read alike. */
+function nextSequenceBindings(year: number, count: number) {
+  return [year, count, count];
+}
+
+/**
  * At most this many registrations share a statement on PostgreSQL: about fifty bound values
  * each, far below the protocol's 65,535.
  */
@@ -418,14 +427,8 @@ export class KnexSynpunktStore implements SynpunktStore {
     // arrive together share a commit.
     this.sqliteWrites ??= new SqliteGroupCommit(this.db);
     return this.sqliteWrites.run(connection => {
-      const counter = nextSequenceSql(
-        this.db,
-        registration.row.registration_year,
-      )
-        .toSQL()
-        .toNative();
-      const taken = cachedStatement(connection, counter.sql).get(
-        ...sqliteBindings(counter.bindings),
+      const taken = cachedStatement(connection, NEXT_SEQUENCE_SQL).get(
+        ...nextSequenceBindings(registration.row.registration_year, 1),
       ) as { last_number: number };
       const row = numberedRow(registration, Number(taken.last_number));
       insertRow(this.db, connection, 'synpunkter', row);
@@ -508,7 +511,10 @@ export class KnexSynpunktStore implements SynpunktStore {
     const stored = await db
       .with(
         'counter',
-        nextSequenceSql(db, registrations[0].row.registration_year, count),
+        db.raw(
+          NEXT_SEQUENCE_SQL,
+          nextSequenceBindings(registrations[0].row.registration_year, count),
+        ),
       )
       .with(
         'event',
@@ -872,20 +878,6 @@ function eventColumns(event: NewSynpunktEvent) {
     kind: event.kind,
     changes: event.changes ? JSON.stringify(event.changes) : null,
   };
-}
-
-/**
- * Takes the year's next `count` registration numbers in one statement, the last of them
- * `last_number`: creates the year's counter or raises it, under its row lock (PostgreSQL) or
- * SQLite's single writer, until commit; a registration rolled back gives its numbers back.
- */
-function nextSequenceSql(db: Knex, year: number, count = 1) {
-  return db.raw(
-    `insert into registration_counters (year, last_number) values (?, ?)
-     on conflict (year) do update set last_number = registration_counters.last_number + ?
-     returning last_number`,
-    [year, count, count],
-  );
 }
 
 function inOrder(query: Knex.QueryBuilder, order: ListOrder) {
