@@ -597,11 +597,11 @@ async function benchDatabase(
   }
 }
 
-function versions(dbs: BenchDatabase[], suite: string) {
+function versions(dbs: BenchDatabase[], suite: string, commit: string) {
   return {
     machine: machineDescription(),
     node: process.version,
-    commit: commitDescription(),
+    commit,
     date: new Date().toISOString(),
     dbs,
     suite,
@@ -640,6 +640,8 @@ async function main() {
   const started = Date.now();
   const note = (s: string) =>
     console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${s}`);
+  // The commit that is built and measured: work committed while the suite runs is not in it.
+  const commit = commitDescription();
   const production = prepareProductionBackend(note);
   note(
     `production backend ready (build ${production.buildSeconds} s, install ${production.installSeconds} s)`,
@@ -657,7 +659,7 @@ async function main() {
     // The exports measured again (after a change to them) replace those of the last full run;
     // the results say when and at which commit.
     const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    const run = versions(options.dbs, options.suite);
+    const run = versions(options.dbs, options.suite, commit);
     for (const db of options.dbs) {
       const measured = results[db] as Record<string, unknown>;
       previous.results[db].exports = measured.exports;
@@ -680,7 +682,7 @@ async function main() {
     return;
   }
   const report = {
-    ...versions(options.dbs, options.suite),
+    ...versions(options.dbs, options.suite, commit),
     loadTool: await wrkVersion(),
     command: `source scripts/lib/toolchain.sh && ${command}`,
     rows: options.rows,
