@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { applyMigrations } from '../database';
-import { figuresSql, improvementsSql } from './reportSql';
+import { figuresSql, improvementsSql, keepFactsSql } from './reportSql';
 
 /**
  * SQLite keeps no statistics, so its plans follow from the SQL and the indexes alone, the same on
@@ -103,5 +103,58 @@ describe('report SQL plans on SQLite', () => {
       expect.stringContaining('SEARCH sp USING INDEX sqlite_autoindex'),
     );
     expect(wholeTableScans(plan)).toEqual([]);
+  });
+});
+
+describe('the SQL that keeps report facts, on SQLite', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init('SQLITE_3');
+    await applyMigrations({ getClient: async () => knex }, knex);
+  });
+
+  async function keepPlan() {
+    const rows: Array<{ detail: string }> = await knex.raw(
+      `EXPLAIN QUERY PLAN ${keepFactsSql('sqlite')}`,
+      { first: 'a', last: 'b' },
+    );
+    return rows.map(r => r.detail);
+  }
+
+  const drivenByThePendingRange = [
+    expect.stringMatching(
+      /^SEARCH q USING COVERING INDEX sqlite_autoindex_report_facts_pending_1 \(synpunkt_id>\? AND synpunkt_id<\?\)/,
+    ),
+    expect.stringMatching(
+      /^SEARCH s USING INDEX sqlite_autoindex_synpunkter_1 \(id=\?\)/,
+    ),
+  ];
+
+  it('reads the pending range, then each synpunkt by its id', async () => {
+    expect(await keepPlan()).toEqual(
+      expect.arrayContaining(drivenByThePendingRange),
+    );
+  });
+
+  it('does so too when ANALYZE has given SQLite statistics', async () => {
+    // Many synpunkter sharing each återkoppling deadline, all pending, as after a bulk load:
+    // with their statistics SQLite skip-scanned the deadline index for the id range instead.
+    await knex.raw(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+      INSERT INTO synpunkter (id, registration_number, registration_year,
+        registration_sequence, type, channel, received_at, received_date, arrival_date,
+        registered_at, registered_by, unit_ref, area, anonymous, status, updated_at,
+        aterkoppling_due)
+      SELECT lower(hex(randomblob(16))), 'S-' || i, 2025, i, 'klagomal', 'epost',
+        '2025-01-01T08:00:00.000Z', '2025-01-01', '2025-01-01', '2025-01-01T08:00:00.000Z',
+        'user:default/x', 'group:default/skolan', 'utbildning', 0, 'registrerad',
+        '2025-01-01T08:00:00.000Z', date('2025-01-01', '+' || (i % 25) || ' days')
+      FROM n`);
+    await knex.raw('ANALYZE');
+    expect(await keepPlan()).toEqual(
+      expect.arrayContaining(drivenByThePendingRange),
+    );
   });
 });
