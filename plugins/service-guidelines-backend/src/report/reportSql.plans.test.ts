@@ -3,6 +3,34 @@ import { Knex } from 'knex';
 import { applyMigrations } from '../database';
 import { figuresSql, improvementsSql, keepFactsSql } from './reportSql';
 
+/** A migrated SQLite database of its own for the describe block that calls this. */
+function migratedSqlite(): () => Knex {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let knex: Knex;
+  beforeAll(async () => {
+    knex = await databases.init('SQLITE_3');
+    await applyMigrations({ getClient: async () => knex }, knex);
+  });
+  return () => knex;
+}
+
+/** The steps of SQLite's plan for the query with named bindings. */
+async function planOf(
+  knex: Knex,
+  sql: string,
+  bindings: Record<string, unknown>,
+): Promise<string[]> {
+  const native = knex
+    .raw(`EXPLAIN QUERY PLAN ${sql}`, bindings as Knex.ValueDict)
+    .toSQL()
+    .toNative();
+  const rows: Array<{ detail: string }> = await knex.raw(
+    native.sql,
+    native.bindings as Knex.RawBinding[],
+  );
+  return rows.map(r => r.detail);
+}
+
 /**
  * SQLite keeps no statistics, so its plans follow from the SQL and the indexes alone, the same on
  * an empty database as on a million synpunkter. These hold the plans that keep a report's cost
@@ -10,13 +38,7 @@ import { figuresSql, improvementsSql, keepFactsSql } from './reportSql';
  * million (bench/), a kommun-wide list of improvements went from 625 to 330 ms with them.
  */
 describe('report SQL plans on SQLite', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let knex: Knex;
-
-  beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-    await applyMigrations({ getClient: async () => knex }, knex);
-  });
+  const db = migratedSqlite();
 
   const period = (prefix: 'cur' | 'prev', year: number) => ({
     [`${prefix}From`]: `${year}-01-01`,
@@ -25,18 +47,6 @@ describe('report SQL plans on SQLite', () => {
     [`${prefix}Cutoff`]: `${year}-12-31`,
     [`${prefix}Instant`]: `${year + 1}-01-01T00:00:00.000Z`,
   });
-
-  async function planOf(sql: string, bindings: Record<string, unknown>) {
-    const native = knex
-      .raw(`EXPLAIN QUERY PLAN ${sql}`, bindings as Knex.ValueDict)
-      .toSQL()
-      .toNative();
-    const rows: Array<{ detail: string }> = await knex.raw(
-      native.sql,
-      native.bindings as Knex.RawBinding[],
-    );
-    return rows.map(r => r.detail);
-  }
 
   /**
    * A walk of every synpunkt or every kept fact, in any order; a walk of the partial index of
@@ -52,11 +62,15 @@ describe('report SQL plans on SQLite', () => {
   it.each([true, false])(
     'lists improvements from the partial index and the unsettled facts from the settled index (scoped: %p)',
     async scoped => {
-      const plan = await planOf(improvementsSql('sqlite', scoped, false), {
-        ...period('cur', 2025),
-        scope: 'group:default/kommun',
-        limit: 50,
-      });
+      const plan = await planOf(
+        db(),
+        improvementsSql('sqlite', scoped, false),
+        {
+          ...period('cur', 2025),
+          scope: 'group:default/kommun',
+          limit: 50,
+        },
+      );
 
       // Searched by unit when scoped, else walked whole: it holds the improvements alone.
       expect(plan).toContainEqual(
@@ -74,10 +88,14 @@ describe('report SQL plans on SQLite', () => {
   );
 
   it('lists every improvement (an export) without the partial index', async () => {
-    const plan = await planOf(improvementsSql('sqlite', true, false, false), {
-      ...period('cur', 2025),
-      scope: 'group:default/kommun',
-    });
+    const plan = await planOf(
+      db(),
+      improvementsSql('sqlite', true, false, false),
+      {
+        ...period('cur', 2025),
+        scope: 'group:default/kommun',
+      },
+    );
 
     // The kept improvements are read by unit from another index; only the few unsettled ones
     // may come through the partial index.
@@ -90,7 +108,7 @@ describe('report SQL plans on SQLite', () => {
   });
 
   it('finds the unsettled facts of both periods from the settled index, the pending ones by id', async () => {
-    const plan = await planOf(figuresSql('sqlite', true), {
+    const plan = await planOf(db(), figuresSql('sqlite', true), {
       ...period('cur', 2025),
       ...period('prev', 2024),
       scope: 'group:default/kommun',
@@ -106,22 +124,12 @@ describe('report SQL plans on SQLite', () => {
   });
 });
 
+// A database of its own: one of these tests gives SQLite statistics, which the plans above
+// are written without.
 describe('the SQL that keeps report facts, on SQLite', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let knex: Knex;
-
-  beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-    await applyMigrations({ getClient: async () => knex }, knex);
-  });
-
-  async function keepPlan() {
-    const rows: Array<{ detail: string }> = await knex.raw(
-      `EXPLAIN QUERY PLAN ${keepFactsSql('sqlite')}`,
-      { first: 'a', last: 'b' },
-    );
-    return rows.map(r => r.detail);
-  }
+  const db = migratedSqlite();
+  const keepPlan = () =>
+    planOf(db(), keepFactsSql('sqlite'), { first: 'a', last: 'b' });
 
   const drivenByThePendingRange = [
     expect.stringMatching(
@@ -141,7 +149,7 @@ describe('the SQL that keeps report facts, on SQLite', () => {
   it('does so too when ANALYZE has given SQLite statistics', async () => {
     // Many synpunkter sharing each återkoppling deadline, all pending, as after a bulk load:
     // with their statistics SQLite skip-scanned the deadline index for the id range instead.
-    await knex.raw(`
+    await db().raw(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
       INSERT INTO synpunkter (id, registration_number, registration_year,
         registration_sequence, type, channel, received_at, received_date, arrival_date,
@@ -152,7 +160,7 @@ describe('the SQL that keeps report facts, on SQLite', () => {
         'user:default/x', 'group:default/skolan', 'utbildning', 0, 'registrerad',
         '2025-01-01T08:00:00.000Z', date('2025-01-01', '+' || (i % 25) || ' days')
       FROM n`);
-    await knex.raw('ANALYZE');
+    await db().raw('ANALYZE');
     expect(await keepPlan()).toEqual(
       expect.arrayContaining(drivenByThePendingRange),
     );
