@@ -714,36 +714,51 @@ export class KnexSynpunktStore implements SynpunktStore {
   }
 
   /**
-   * The ids of the page, from each driver's own page. Every branch keeps the whole scope, filter
-   * and cursor and adds its driver, and the drivers together cover the scope, so the first
-   * `limit` of the merged branches are the first `limit` of the scope. A row can lie in two
-   * drivers (a chef's unit and their own handläggning): UNION keeps it once, (id, key) being the
-   * same row.
+   * The ids of the page, merged from the drivers. Every branch keeps the whole scope, filter and
+   * cursor and adds its driver, and the drivers together cover the scope, so the first `limit`
+   * of the merged branches are the first `limit` of the scope. A row can lie in two drivers (a
+   * chef's unit and their own handläggning): UNION keeps it once, (id, key) being the same row.
+   *
+   * SQLite merges the branches as it reads them when the compound itself is ordered and limited:
+   * each branch walks its driver's index in the list's order and stops once the page is full,
+   * about `limit` rows in all. Given a limit of their own (which SQLite takes only inside a
+   * subquery), every branch read up to `limit` rows and the union sorted them: 11 branches of a
+   * chef's list, 1.2 ms for its page instead of 0.5. PostgreSQL plans an ordered compound as a
+   * whole, and with few rows per branch estimated it may read every branch to its end; each
+   * branch keeps its own limit there, which its index serves.
    */
   private mergedPageIds(
     options: ListPageQuery,
     order: ListOrder,
     drivers: ListDriver[],
   ): Knex.QueryBuilder {
-    // SQLite takes ORDER BY and LIMIT in a member of a UNION only inside a subquery.
-    const [first, ...rest] = drivers.map((driver, i) =>
-      this.db.select('*').from(
-        inOrder(
-          this.scoped(options, order).where(
-            `synpunkter.${driver.column}`,
-            driver.value,
-          ),
-          order,
+    const ordered = `sort_key ${order.direction}, id ${order.direction}`;
+    const branch = (driver: ListDriver) =>
+      this.scoped(options, order)
+        .where(`synpunkter.${driver.column}`, driver.value)
+        .select('synpunkter.id', this.db.raw(`${order.sql} as sort_key`));
+    const union = ([first, ...rest]: Knex.QueryBuilder[]) =>
+      rest.length > 0 ? first.union(rest) : first;
+    if (dialectOf(String(this.db.client.config.client)) === 'sqlite') {
+      return this.db
+        .from(
+          union(drivers.map(branch))
+            .orderByRaw(ordered)
+            .limit(options.limit)
+            .as('merged'),
         )
-          .limit(options.limit)
-          .select('synpunkter.id', this.db.raw(`${order.sql} as sort_key`))
-          .as(`driver_${i}`),
-      ),
+        .select('id');
+    }
+    const limitedBranches = drivers.map((driver, i) =>
+      this.db
+        .select('*')
+        .from(
+          inOrder(branch(driver), order).limit(options.limit).as(`driver_${i}`),
+        ),
     );
-    const merged = rest.length > 0 ? first.union(rest) : first;
     return this.db
-      .from(merged.as('merged'))
-      .orderByRaw(`sort_key ${order.direction}, id ${order.direction}`)
+      .from(union(limitedBranches).as('merged'))
+      .orderByRaw(ordered)
       .limit(options.limit)
       .select('id');
   }
