@@ -13,7 +13,10 @@ import {
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import {
+  configuredDatabaseIds,
+  createConfiguredTestDatabases,
+} from '../__testUtils__/databases';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { ownershipOf } from '../__testUtils__/organisation';
 import { SynpunktFilter } from '../permissions/resource';
@@ -306,30 +309,45 @@ describe('KnexSynpunktStore.list read driver by driver', () => {
   });
 });
 
+/**
+ * The plan of the merged page of lars's klagomål, newest first: the steps of SQLite's query
+ * plan, or the lines of PostgreSQL's EXPLAIN.
+ */
+async function mergedPagePlan(knex: Knex): Promise<string[]> {
+  const { seed } = await demoRegistry(knex, NOW);
+  await seed(100);
+  const store = new KnexSynpunktStore(knex);
+  const queries: Array<{ sql: string; bindings: Knex.RawBinding[] }> = [];
+  knex.on('query', q => queries.push(q));
+  const page = await store.list({
+    filter: { types: ['klagomal'] },
+    criteria: await readCriteriaOf('lars'),
+    sort: '-registered',
+    limit: PAGE,
+  });
+  expect(page).toHaveLength(PAGE);
+  const merged = queries.filter(q => isMergedPage(q.sql));
+  expect(merged).toHaveLength(1);
+  if (knex.client.config.client === 'pg') {
+    // Numbered in order ($1, $2, …): knex's placeholders again.
+    const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
+      `EXPLAIN (COSTS OFF) ${merged[0].sql.replace(/\$\d+/g, '?')}`,
+      merged[0].bindings,
+    );
+    return result.rows.map(row => row['QUERY PLAN'].trim());
+  }
+  const plan: Array<{ detail: string }> = await knex.raw(
+    `EXPLAIN QUERY PLAN ${merged[0].sql}`,
+    merged[0].bindings,
+  );
+  return plan.map(step => step.detail);
+}
+
 describe('KnexSynpunktStore.list merging drivers on SQLite', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('reads each driver in its index order, merging them as it goes, and sorts only the page', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const { seed } = await demoRegistry(knex, NOW);
-    await seed(100);
-    const store = new KnexSynpunktStore(knex);
-    const queries: Array<{ sql: string; bindings: Knex.RawBinding[] }> = [];
-    knex.on('query', q => queries.push(q));
-    const page = await store.list({
-      filter: { types: ['klagomal'] },
-      criteria: await readCriteriaOf('lars'),
-      sort: '-registered',
-      limit: PAGE,
-    });
-    expect(page).toHaveLength(PAGE);
-    const merged = queries.filter(q => isMergedPage(q.sql));
-    expect(merged).toHaveLength(1);
-    const plan: Array<{ detail: string }> = await knex.raw(
-      `EXPLAIN QUERY PLAN ${merged[0].sql}`,
-      merged[0].bindings,
-    );
-    const steps = plan.map(step => step.detail);
+    const steps = await mergedPagePlan(await databases.init('SQLITE_3'));
     // Lars's three units, his handläggning and his registrations: each one index range, read
     // in the list's order. A branch limited on its own would be sorted in a temporary b-tree.
     expect(
@@ -353,3 +371,31 @@ describe('KnexSynpunktStore.list merging drivers on SQLite', () => {
     ]);
   });
 });
+
+const postgresIds = configuredDatabaseIds().filter(id =>
+  id.startsWith('POSTGRES'),
+);
+
+// PostgreSQL only: SQLite's form is held by the test above.
+if (postgresIds.length > 0) {
+  describe.each(postgresIds)(
+    'KnexSynpunktStore.list merging drivers on %p',
+    databaseId => {
+      const databases = TestDatabases.create({ ids: [databaseId] });
+
+      it('merges the branches in order as it reads them and drops the duplicates as they pass', async () => {
+        const plan = await mergedPagePlan(await databases.init(databaseId));
+        // UNION would hash every row of every branch; each branch read to its own limit.
+        expect(
+          plan.filter(line => /Merge Append|Unique|Append/.test(line)),
+        ).toEqual([
+          expect.stringMatching(/Unique$/),
+          expect.stringMatching(/Merge Append$/),
+        ]);
+        expect(
+          plan.filter(line => line.includes('Index Scan Backward')),
+        ).toHaveLength(5);
+      });
+    },
+  );
+}

@@ -717,15 +717,18 @@ export class KnexSynpunktStore implements SynpunktStore {
    * The ids of the page, merged from the drivers. Every branch keeps the whole scope, filter and
    * cursor and adds its driver, and the drivers together cover the scope, so the first `limit`
    * of the merged branches are the first `limit` of the scope. A row can lie in two drivers (a
-   * chef's unit and their own handläggning): UNION keeps it once, (id, key) being the same row.
+   * chef's unit and their own handläggning); it is kept once, (key, id) being the same row.
    *
-   * SQLite merges the branches as it reads them when the compound itself is ordered and limited:
-   * each branch walks its driver's index in the list's order and stops once the page is full,
-   * about `limit` rows in all. Given a limit of their own (which SQLite takes only inside a
-   * subquery), every branch read up to `limit` rows and the union sorted them: 11 branches of a
-   * chef's list, 1.2 ms for its page instead of 0.5. PostgreSQL plans an ordered compound as a
-   * whole, and with few rows per branch estimated it may read every branch to its end; each
-   * branch keeps its own limit there, which its index serves.
+   * Both databases merge the branches as they read them, each branch walking its driver's index
+   * in the list's order and stopping once the page is full: about `limit` rows in all, where
+   * reading each branch's page and then merging them read up to `limit` a branch (11 branches
+   * of a chef's list). Each database needs its own form for it:
+   * - SQLite merges a compound SELECT that is itself ordered and limited. A branch limited on its
+   *   own must sit in a subquery there, which it reads whole and sorts first.
+   * - PostgreSQL merges ordered branches (Merge Append) under UNION ALL, where UNION hashes every
+   *   row of every branch; the duplicates are then adjacent and DISTINCT drops them as they pass.
+   *   Each branch keeps its own limit, its index range read lazily: without it PostgreSQL may
+   *   choose to read every branch to its end and sort.
    */
   private mergedPageIds(
     options: ListPageQuery,
@@ -737,19 +740,18 @@ export class KnexSynpunktStore implements SynpunktStore {
       this.scoped(options, order)
         .where(`synpunkter.${driver.column}`, driver.value)
         .select('synpunkter.id', this.db.raw(`${order.sql} as sort_key`));
-    const union = ([first, ...rest]: Knex.QueryBuilder[]) =>
-      rest.length > 0 ? first.union(rest) : first;
     if (dialectOf(String(this.db.client.config.client)) === 'sqlite') {
+      const [first, ...rest] = drivers.map(branch);
       return this.db
         .from(
-          union(drivers.map(branch))
+          (rest.length > 0 ? first.union(rest) : first)
             .orderByRaw(ordered)
             .limit(options.limit)
             .as('merged'),
         )
         .select('id');
     }
-    const limitedBranches = drivers.map((driver, i) =>
+    const [first, ...rest] = drivers.map((driver, i) =>
       this.db
         .select('*')
         .from(
@@ -757,9 +759,14 @@ export class KnexSynpunktStore implements SynpunktStore {
         ),
     );
     return this.db
-      .from(union(limitedBranches).as('merged'))
-      .orderByRaw(ordered)
-      .limit(options.limit)
+      .from(
+        this.db
+          .from((rest.length > 0 ? first.unionAll(rest) : first).as('merged'))
+          .distinct('sort_key', 'id')
+          .orderByRaw(ordered)
+          .limit(options.limit)
+          .as('page_ids'),
+      )
       .select('id');
   }
 
