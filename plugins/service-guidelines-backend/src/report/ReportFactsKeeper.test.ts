@@ -141,6 +141,19 @@ describe('ReportFactsKeeper', () => {
         }
         expect(unsettledImprovements).toBeGreaterThan(0);
 
+        // Not vacuous: some are kept as they stood at the end of a helår and of a delår, which
+        // the periods ending on those days read instead of working them out.
+        const closings = await knex('report_facts_at_closing')
+          .select('closing_date')
+          .count<Array<{ closing_date: string; n: number | string }>>({
+            n: '*',
+          })
+          .groupBy('closing_date')
+          .orderBy('closing_date');
+        expect(closings.map(c => c.closing_date)).toEqual(
+          expect.arrayContaining(['2025-08-31', '2025-12-31', '2026-08-31']),
+        );
+
         // Not vacuous: pauses are there, and most synpunkter are kept with a settled date.
         const [paused] = await knex('synpunkt_pauses').count({ n: '*' });
         expect(Number(paused.n)).toBeGreaterThan(0);
@@ -219,6 +232,72 @@ describe('ReportFactsKeeper', () => {
         expect(
           await knex('report_facts')
             .where({ synpunkt_id: victim.synpunkt_id })
+            .first(),
+        ).toMatchObject({ anon: 0, area: 'ovrigt' });
+      });
+
+      it('reads the facts kept at a closing date for a period that ended on it, until a write marks the synpunkt pending', async () => {
+        await keeper.keepPending();
+        const helar2025 = {
+          scopeUnitRef: null,
+          current: bounds('2025-01-01', '2025-12-31', false),
+          previous: bounds('2024-01-01', '2024-12-31', false),
+        };
+        const total = async (selection: ReportSelection) =>
+          (await store.figures(selection)).find(
+            r =>
+              r.period === 'current' &&
+              r.dimension === 'total' &&
+              r.key === 'all',
+          )!.figures;
+        const before = await total(helar2025);
+        const victim = await knex('report_facts_at_closing')
+          .where({ closing_date: '2025-12-31', anon: 0 })
+          .first();
+        // Its kept facts settled after the year ended: only the closing's facts count for it.
+        expect(
+          await knex('report_facts')
+            .where({ synpunkt_id: victim.synpunkt_id })
+            .first(),
+        ).toMatchObject({ settled_date: expect.stringMatching(/^2026-/) });
+        await knex('report_facts_at_closing')
+          .where({
+            synpunkt_id: victim.synpunkt_id,
+            closing_date: '2025-12-31',
+          })
+          .update({ anon: 1 });
+        expect((await total(helar2025)).anonyma).toBe(before.anonyma + 1);
+        // A period running on that day reads its state today: the closing's facts are not its.
+        const running = {
+          ...helar2025,
+          current: bounds('2025-01-01', '2025-12-31', true),
+        };
+        const runningTotal = await total(running);
+        await knex('report_facts_at_closing')
+          .where({
+            synpunkt_id: victim.synpunkt_id,
+            closing_date: '2025-12-31',
+          })
+          .update({ anon: 0 });
+        expect(await total(running)).toEqual(runningTotal);
+        await knex('report_facts_at_closing')
+          .where({
+            synpunkt_id: victim.synpunkt_id,
+            closing_date: '2025-12-31',
+          })
+          .update({ anon: 1 });
+
+        await knex('synpunkter')
+          .where({ id: victim.synpunkt_id })
+          .update({ area: 'ovrigt' });
+        expect((await total(helar2025)).anonyma).toBe(before.anonyma);
+        await keeper.keepPending();
+        expect(
+          await knex('report_facts_at_closing')
+            .where({
+              synpunkt_id: victim.synpunkt_id,
+              closing_date: '2025-12-31',
+            })
             .first(),
         ).toMatchObject({ anon: 0, area: 'ovrigt' });
       });

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { dialectOf, keepFactsSql } from './reportSql';
+import { dialectOf, keepFactsAtClosingSql, keepFactsSql } from './reportSql';
+import { closingMonthDays, DEFAULT_DELAR } from './settings';
 import { tuneReportTransaction } from './ReportStore';
 
 /** How many synpunkter one transaction keeps the facts of on PostgreSQL. */
@@ -50,6 +51,7 @@ export class ReportFactsKeeper {
   private readonly batchSize: number | undefined;
   private readonly batchMillis: number;
   private readonly analyzeAfter: number;
+  private readonly closingMonthDays: string[];
 
   constructor(
     private readonly db: Knex,
@@ -59,8 +61,12 @@ export class ReportFactsKeeper {
       /** Each batch sized to take about this long (the default on SQLite). */
       batchMillis?: number;
       analyzeAfter?: number;
+      /** The closing dates' month and day (see closingMonthDays); the default delår's. */
+      closingMonthDays?: string[];
     } = {},
   ) {
+    this.closingMonthDays =
+      options.closingMonthDays ?? closingMonthDays(DEFAULT_DELAR);
     const sizedByTime =
       options.batchMillis !== undefined || this.dialect === 'sqlite';
     this.batchSize =
@@ -123,13 +129,27 @@ export class ReportFactsKeeper {
         // A background job: one core, leaving the other to the requests.
         await tx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
       }
-      await tx.raw(
-        `DELETE FROM report_facts WHERE synpunkt_id IN (
-          SELECT synpunkt_id FROM report_facts_pending
-          WHERE synpunkt_id >= :first AND synpunkt_id <= :last)`,
-        range,
-      );
+      for (const table of ['report_facts', 'report_facts_at_closing']) {
+        await tx.raw(
+          `DELETE FROM ${table} WHERE synpunkt_id IN (
+            SELECT synpunkt_id FROM report_facts_pending
+            WHERE synpunkt_id >= :first AND synpunkt_id <= :last)`,
+          range,
+        );
+      }
       await tx.raw(keepFactsSql(this.dialect), range);
+      await tx.raw(
+        keepFactsAtClosingSql(this.dialect, this.closingMonthDays.length),
+        {
+          ...range,
+          ...Object.fromEntries(
+            this.closingMonthDays.map((monthDay, i) => [
+              `closing${i}`,
+              monthDay,
+            ]),
+          ),
+        },
+      );
       const byGeneration = new Map<number, string[]>();
       for (const row of batch) {
         const generation = Number(row.generation);

@@ -15,7 +15,11 @@ import { ReportReachResolver } from './ReportReachResolver';
 import { ReportService } from './ReportService';
 import { ReportStore } from './ReportStore';
 import { SqliteReportReader } from './SqliteReportReader';
-import { readFactsSchedule, readReportSettings } from './settings';
+import {
+  closingMonthDays,
+  readFactsSchedule,
+  readReportSettings,
+} from './settings';
 
 export type { ReportReach } from './ReportService';
 export { ReportService } from './ReportService';
@@ -52,7 +56,9 @@ export async function createReports(options: {
       `Report calendar: wrote ${written} days from the configured working-day calendar`,
     );
   }
-  const keeper = new ReportFactsKeeper(client);
+  const keeper = new ReportFactsKeeper(client, {
+    closingMonthDays: closingMonthDays(settings.delar),
+  });
   await options.scheduler.scheduleTask({
     ...factsSchedule,
     id: 'service-guidelines-report-facts',

@@ -23,7 +23,9 @@
  * - Kept facts (`report_facts`, see its migration): a synpunkt whose facts were kept with a settled
  *   date on or before the period's cutoff, and that is not pending, is read from there; only the
  *   others (recent ones, reopened ones, pending ones) are worked out as described above. Both
- *   give the same per-synpunkt facts, which are then summed together.
+ *   give the same per-synpunkt facts, which are then summed together. For a period that ended on
+ *   a closing date (the last day of a helår or delår), the facts kept as they stood on that day
+ *   (`report_facts_at_closing`) stand in for working out those that settled after it.
  * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
  *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
  *   that position. The running count is taken over a histogram (value, count) rather than over
@@ -111,6 +113,15 @@ function notIndexedOnSqlite(dialect: SqlDialect, column: string): string {
 }
 
 /**
+ * The period ended on the closing date of `t` (`report_facts_at_closing`): its state and its
+ * deadlines are read at its last day. A running period reads its state today and its deadlines up
+ * to yesterday, which no kept closing matches.
+ */
+function endedOnClosingDate(t: string, prefix: 'cur' | 'prev'): string {
+  return `${t}.closing_date = :${prefix}Cutoff AND ${t}.closing_date = :${prefix}State`;
+}
+
+/**
  * Which synpunkter of a period are worked out in full: all of them, or (`unkept`) only those
  * whose kept facts cannot be used for the period: not settled by its cutoff, never kept
  * (reopened), or pending. Every synpunkt has kept facts or is pending, so the unkept ones are
@@ -129,6 +140,7 @@ function unkeptIds(
   prefix: 'cur' | 'prev',
   scoped: boolean,
   improvementCandidates: boolean,
+  atClosing: boolean,
 ): string {
   const inPeriod = (t: string, unitRef = `${t}.unit_ref`) =>
     `${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To
@@ -143,6 +155,15 @@ function unkeptIds(
   return `(SELECT f.synpunkt_id FROM report_facts f
         WHERE ${inPeriod('f', notIndexedOnSqlite(dialect, 'f.unit_ref'))}
           AND ${unsettled}
+          ${
+            atClosing
+              ? `AND NOT EXISTS (SELECT 1 FROM report_facts_at_closing a
+            WHERE a.synpunkt_id = f.synpunkt_id AND ${endedOnClosingDate(
+              'a',
+              prefix,
+            )})`
+              : ''
+          }
           AND f.synpunkt_id NOT IN (SELECT p.synpunkt_id FROM report_facts_pending p)
         UNION ALL SELECT q.synpunkt_id FROM report_facts_pending q
           CROSS JOIN synpunkter sp
@@ -205,6 +226,8 @@ function selectionCtes(options: {
   improvementCandidates?: boolean;
   /** Only synpunkter whose kept facts cannot be used (for the figures). */
   unkept?: boolean;
+  /** The unkept ones leave out those kept at the period's closing date (see atClosingFacts). */
+  atClosing?: boolean;
 }): string {
   const { dialect, scoped, withPrevious } = options;
   // One SELECT per period, joined with UNION ALL: each is a single range of received dates,
@@ -223,6 +246,7 @@ function selectionCtes(options: {
             prefix,
             scoped,
             options.improvementCandidates === true,
+            options.atClosing === true,
           )} u ${
             dialect === 'pg'
               ? // PostgreSQL misjudges how few they are and would scan every synpunkt; a
@@ -271,6 +295,30 @@ const COLUMN_DIMENSIONS = ['type', 'channel', 'area', 'month'];
 
 /** The columns of `report_facts` that hold a synpunkt's facts, in the order they are kept. */
 export const KEPT_FACT_COLUMNS = [...SUMMED, 'ak_workdays'];
+
+/**
+ * The facts kept at the period's closing date of the synpunkter received in it, in scope, not
+ * pending: those whose facts settled after the period ended, kept as they stood when it did.
+ * Columns as the worked-out facts': period, unit_ref, type, channel, area, month and the
+ * {@link KEPT_FACT_COLUMNS}.
+ */
+function atClosingFacts(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+  scoped: boolean,
+): string {
+  return `SELECT '${
+    prefix === 'cur' ? 'current' : 'previous'
+  }' AS period, a.unit_ref, a.type, a.channel, a.area,
+      substr(a.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
+        c => `a.${c}`,
+      ).join(', ')}
+    FROM report_facts_at_closing a
+    WHERE ${endedOnClosingDate('a', prefix)}
+      AND a.received_date >= :${prefix}From AND a.received_date <= :${prefix}To
+      ${scoped ? `AND ${inScope(dialect, 'a.unit_ref')}` : ''}
+      AND a.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
+}
 
 /**
  * Works out the facts of every synpunkt of `eff` at its own `state_date` and `cutoff`, as the CTE
@@ -441,7 +489,7 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
       UNION ALL SELECT w.period, ${keys
         .map(k => `w.${k}`)
         .join(', ')}, w.ak_workdays, COUNT(*), ${sums('w.')}
-        FROM worked w GROUP BY w.period, ${keys
+        FROM counted w GROUP BY w.period, ${keys
           .map(k => `w.${k}`)
           .join(', ')}, w.ak_workdays
     ) x
@@ -464,8 +512,17 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     scoped,
     withPrevious: true,
     unkept: true,
+    atClosing: true,
   })},
   ${workedOutFactsCtes('worked')},
+  counted AS (
+    SELECT w.period, w.unit_ref, w.type, w.channel, w.area, w.month, ${KEPT_FACT_COLUMNS.map(
+      c => `w.${c}`,
+    ).join(', ')}
+    FROM worked w
+    UNION ALL ${atClosingFacts(dialect, 'cur', scoped)}
+    UNION ALL ${atClosingFacts(dialect, 'prev', scoped)}
+  ),
   ${dialect === 'pg' ? `${keptGroups},` : ''}
   ${grouping(
     'by_unit',
@@ -599,19 +656,12 @@ function settledDateExpression(dialect: SqlDialect): string {
 }
 
 /**
- * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
- * facts deleted first): each worked out at its settled date, with the same SQL a report works them out with. A
- * reopened one, or one whose settled date is beyond the calendar, is kept with no settled date,
- * so that reports always work it out. So is one whose återkoppling is still running at its
- * settled date without an open pause: its deadline on the row no longer matches the calendar
- * (a changed one), and only working it out on each report gives the right answer.
+ * The pending synpunkter whose ids lie from `:first` to `:last`, as the CTE `candidates`: the
+ * columns their facts are worked out from, their settled date and whether a pause is open.
  */
-export function keepFactsSql(dialect: SqlDialect): string {
-  const kept = KEPT_FACT_COLUMNS;
-  return `INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
-      settled_date, ${kept.join(', ')})
-    -- Materialized: each reference to a candidate's column would run its subqueries again.
-    WITH candidates AS MATERIALIZED (
+function pendingCandidatesCte(dialect: SqlDialect): string {
+  // Materialized: each reference to a candidate's column would run its subqueries again.
+  return `candidates AS MATERIALIZED (
       SELECT ${SELECTED_COLUMNS},
         ${settledDateExpression(dialect)} AS settled_date,
         CASE WHEN EXISTS (SELECT 1 FROM synpunkt_pauses op
@@ -624,12 +674,30 @@ export function keepFactsSql(dialect: SqlDialect): string {
       CROSS JOIN synpunkter s
       WHERE s.id = q.synpunkt_id
         AND q.synpunkt_id >= :first AND q.synpunkt_id <= :last
-    ),
+    )`;
+}
+
+/** A candidate whose facts can be kept: never reopened, settled within the calendar. */
+const KEEPABLE = `c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+
+/**
+ * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
+ * facts deleted first): each worked out at its settled date, with the same SQL a report works them
+ * out with. A reopened one, or one whose settled date is beyond the calendar, is kept with no
+ * settled date, so that reports always work it out. So is one whose återkoppling is still running
+ * at its settled date without an open pause: its deadline on the row no longer matches the
+ * calendar (a changed one), and only working it out on each report gives the right answer.
+ */
+export function keepFactsSql(dialect: SqlDialect): string {
+  const kept = KEPT_FACT_COLUMNS;
+  return `INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
+      settled_date, ${kept.join(', ')})
+    WITH ${pendingCandidatesCte(dialect)},
     sel AS (
       SELECT c.*, 'settled' AS period, c.settled_date AS state_date, c.settled_date AS cutoff,
         NULL AS end_instant
       FROM candidates c
-      WHERE c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'
+      WHERE ${KEEPABLE}
     ),
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')}
@@ -641,5 +709,37 @@ export function keepFactsSql(dialect: SqlDialect): string {
     SELECT c.id, c.received_date, c.unit_ref, c.type, c.channel, c.area, NULL,
       ${SUMMED.map(() => '0').join(', ')}, NULL
     FROM candidates c
-    WHERE c.reopened = 1 OR NOT (c.settled_date <= '${LAST_CALENDAR_DAY}')`;
+    WHERE NOT (${KEEPABLE})`;
+}
+
+/**
+ * Keeps the facts at closing dates of the same pending synpunkter as {@link keepFactsSql} (their
+ * old ones deleted first): for every closing date from the day each was received to the day
+ * before it settled, its facts as a period that ended that day reads them, worked out with the
+ * same SQL. The closing dates are the calendar's days whose month and day (`MM-DD`) are bound as
+ * `:closing0`, `:closing1`, … (`closingCount` of them): the last days of the helår and the delår.
+ */
+export function keepFactsAtClosingSql(
+  dialect: SqlDialect,
+  closingCount: number,
+): string {
+  const closings = Array.from(
+    { length: closingCount },
+    (_, i) => `:closing${i}`,
+  ).join(', ');
+  return `INSERT INTO report_facts_at_closing (synpunkt_id, closing_date, received_date,
+      unit_ref, type, channel, area, ${KEPT_FACT_COLUMNS.join(', ')})
+    WITH ${pendingCandidatesCte(dialect)},
+    sel AS (
+      -- The closing date is the period's name: one synpunkt is worked out for each.
+      SELECT c.*, d.day AS period, d.day AS state_date, d.day AS cutoff, NULL AS end_instant
+      FROM candidates c
+      JOIN report_calendar d ON d.day >= c.received_date AND d.day < c.settled_date
+      WHERE ${KEEPABLE} AND substr(d.day, 6) IN (${closings})
+    ),
+    ${effectiveCte(dialect)},
+    ${workedOutFactsCtes('worked')}
+    SELECT w.id, w.period, w.received_date, w.unit_ref, w.type, w.channel, w.area,
+      ${KEPT_FACT_COLUMNS.map(k => `w.${k}`).join(', ')}
+    FROM worked w`;
 }

@@ -35,7 +35,7 @@ export function readFactsSchedule(
   );
 }
 
-const DEFAULT_DELAR = { from: '01-01', to: '08-31' } as const;
+export const DEFAULT_DELAR = { from: '01-01', to: '08-31' } as const;
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // A month-day that exists every year: 02-29 does not.
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -67,4 +67,14 @@ export function readReportSettings(config: Config): ReportSettings {
     );
   }
   return { delar: { from, to }, improvementsPageSize: 500 };
+}
+
+/**
+ * The month and day (`MM-DD`) of the last day of each period the policy reports on: the helår
+ * and the delår. The report facts are also kept as they stood on those days.
+ */
+export function closingMonthDays(
+  delar: Pick<ReportSettings['delar'], 'to'>,
+): string[] {
+  return [...new Set(['12-31', delar.to])];
 }
