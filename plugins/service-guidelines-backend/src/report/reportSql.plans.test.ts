@@ -1,7 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { applyMigrations } from '../database';
-import { figuresSql, improvementsSql, keepFactsSql } from './reportSql';
+import {
+  figuresSql,
+  improvementsSql,
+  keepFactsAtClosingSql,
+  keepFactsSql,
+} from './reportSql';
 
 /** A migrated SQLite database of its own for the describe block that calls this. */
 function migratedSqlite(): () => Knex {
@@ -144,6 +149,23 @@ describe('the SQL that keeps report facts, on SQLite', () => {
     expect(await keepPlan()).toEqual(
       expect.arrayContaining(drivenByThePendingRange),
     );
+  });
+
+  it("keeps the facts at closing dates reading each candidate's days by their range on the calendar", async () => {
+    const plan = await planOf(db(), keepFactsAtClosingSql('sqlite', 2), {
+      first: 'a',
+      last: 'b',
+      closing0: '12-31',
+      closing1: '08-31',
+    });
+    expect(plan).toEqual(
+      expect.arrayContaining([
+        ...drivenByThePendingRange,
+        'SEARCH d USING COVERING INDEX sqlite_autoindex_report_calendar_1 (day>? AND day<?)',
+      ]),
+    );
+    // Not the calendar's every day (to 2100) for each batch.
+    expect(plan.filter(step => step.startsWith('SCAN d USING'))).toEqual([]);
   });
 
   it('does so too when ANALYZE has given SQLite statistics', async () => {

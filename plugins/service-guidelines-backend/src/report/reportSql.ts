@@ -733,9 +733,12 @@ export function keepFactsAtClosingSql(
     sel AS (
       -- The closing date is the period's name: one synpunkt is worked out for each.
       SELECT c.*, d.day AS period, d.day AS state_date, d.day AS cutoff, NULL AS end_instant
+      -- CROSS JOIN: SQLite reads each candidate's days by their range on the calendar's key;
+      -- as a JOIN it walked the whole calendar (to 2100) for every batch.
       FROM candidates c
-      JOIN report_calendar d ON d.day >= c.received_date AND d.day < c.settled_date
-      WHERE ${KEEPABLE} AND substr(d.day, 6) IN (${closings})
+      CROSS JOIN report_calendar d
+      WHERE d.day >= c.received_date AND d.day < c.settled_date
+        AND ${KEEPABLE} AND substr(d.day, 6) IN (${closings})
     ),
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')}
