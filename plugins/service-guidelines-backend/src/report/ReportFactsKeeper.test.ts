@@ -160,16 +160,16 @@ describe('ReportFactsKeeper', () => {
         expect(await keptCount(knex)).toBeGreaterThan(300);
       });
 
-      it('refreshes the statistics of the facts after keeping many at once, on PostgreSQL only', async () => {
+      it('vacuums the facts tables and refreshes their statistics after keeping many at once, on PostgreSQL only', async () => {
         const sent: string[] = [];
         const listen = (query: { sql: string }) => sent.push(query.sql);
         knex.on('query', listen);
         try {
-          const analyzed = () => sent.filter(sql => /^analyze/i.test(sql));
+          const analyzed = () => sent.filter(sql => /^vacuum/i.test(sql));
           const many = new ReportFactsKeeper(knex, { analyzeAfter: 100 });
           await many.keepPending();
           sent.length = 0;
-          // Fewer than the threshold: no ANALYZE.
+          // Fewer than the threshold: no VACUUM.
           await knex('report_facts_pending').insert(
             (
               await knex('synpunkter').limit(99).pluck('id')
@@ -185,8 +185,22 @@ describe('ReportFactsKeeper', () => {
           expect(analyzed()).toEqual(
             databaseId === 'SQLITE_3'
               ? []
-              : ['ANALYZE report_facts, report_facts_pending'],
+              : [
+                  'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_pending',
+                ],
           );
+          // Done, not only sent: the pending list's deleted rows are gone from its table.
+          const deadRows =
+            databaseId === 'SQLITE_3'
+              ? 0
+              : Number(
+                  (
+                    await knex.raw(
+                      `SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'report_facts_pending'`,
+                    )
+                  ).rows[0].n_dead_tup,
+                );
+          expect(deadRows).toBe(0);
         } finally {
           knex.removeListener('query', listen);
         }
