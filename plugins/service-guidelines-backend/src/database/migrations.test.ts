@@ -117,6 +117,62 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'mark pending, for their facts at closing dates, the kept synpunkter whose facts settled after a default closing date, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = resolve(__dirname, '../../migrations');
+      await knex.migrate.to({
+        directory,
+        name: '20261124210000_report_facts_improvement_index.js',
+      });
+      const rows = FIXTURE_SYNPUNKTER.slice(0, 6);
+      await knex.batchInsert('synpunkter', rows, 6);
+      await knex('report_facts_pending').delete();
+      const kept: Array<[string, string | null]> = [
+        ['2025-12-20', '2026-01-12'], // over a year's end
+        ['2025-08-20', '2025-09-05'], // over the default delår's end
+        ['2025-03-02', '2025-03-20'],
+        ['2025-09-10', '2025-09-30'],
+        ['2025-06-01', null], // never kept: always worked out
+        ['2025-08-31', '2025-08-31'], // settled on the closing date itself
+      ];
+      await knex('report_facts').insert(
+        kept.map(([received, settled], i) => ({
+          synpunkt_id: rows[i].id,
+          received_date: received,
+          settled_date: settled,
+          unit_ref: rows[i].unit_ref,
+          type: rows[i].type,
+          channel: rows[i].channel,
+          area: rows[i].area,
+          ...Object.fromEntries(
+            [
+              'anon',
+              'fs_itid',
+              'fs_sent',
+              'fs_pag',
+              'ak_itid',
+              'ak_sent',
+              'ak_pag',
+              'open_end',
+              'forsenad',
+              'improvement',
+            ].map(flag => [flag, 0]),
+          ),
+        })),
+      );
+
+      await knex.migrate.up({
+        directory,
+        name: '20261125100000_report_facts_at_closing.js',
+      });
+      expect(
+        (await knex('report_facts_pending').pluck('synpunkt_id')).sort(),
+      ).toEqual([rows[0].id, rows[1].id, rows[4].id].sort());
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'are not run when migrations.skip is set, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
