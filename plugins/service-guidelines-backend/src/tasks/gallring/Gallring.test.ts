@@ -284,6 +284,30 @@ describe('Gallring', () => {
       expect(personalValuesIn(dueState)).toEqual([]);
     });
 
+    it('lets other work run between its batches, which are synchronous on SQLite', async () => {
+      const cleared: string[] = [];
+      const record = (query: { sql: string; bindings?: unknown[] }) => {
+        if (/^update .synpunkter. set/i.test(query.sql)) {
+          cleared.push(String(query.sql));
+        }
+      };
+      knex.on('query', record);
+      try {
+        let clearedWhenOtherWorkRan: number | undefined;
+        const running = gallringOn(knex).run();
+        // Work that arrives meanwhile (a request, a timer) runs when the event loop turns.
+        setImmediate(() => {
+          clearedWhenOtherWorkRan = cleared.length;
+        });
+        expect(await running).toBe(DUE.length);
+        expect(cleared).toHaveLength(DUE.length);
+        // Not after the whole run: at the latest once its first batch (two) was done.
+        expect(clearedWhenOtherWorkRan).toBeLessThanOrEqual(2);
+      } finally {
+        knex.removeListener('query', record);
+      }
+    });
+
     it('does nothing the second time', async () => {
       const gallring = gallringOn(knex);
       await gallring.run();
