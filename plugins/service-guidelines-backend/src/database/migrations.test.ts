@@ -3,6 +3,7 @@ import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { resolve } from 'node:path';
 import { newestMigration } from '../__testUtils__/migrationFiles';
 import { FIXTURE_SYNPUNKTER } from '../report/__testUtils__/reportFixture';
+import { KEPT_FACT_COLUMNS } from '../report/reportSql';
 import {
   applyMigrations,
   latestAppliedMigration,
@@ -145,20 +146,7 @@ describe('migrations', () => {
           type: rows[i].type,
           channel: rows[i].channel,
           area: rows[i].area,
-          ...Object.fromEntries(
-            [
-              'anon',
-              'fs_itid',
-              'fs_sent',
-              'fs_pag',
-              'ak_itid',
-              'ak_sent',
-              'ak_pag',
-              'open_end',
-              'forsenad',
-              'improvement',
-            ].map(flag => [flag, 0]),
-          ),
+          ...Object.fromEntries(KEPT_FACT_COLUMNS.map(column => [column, 0])),
         })),
       );
 

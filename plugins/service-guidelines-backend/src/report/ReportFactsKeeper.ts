@@ -1,3 +1,4 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { Knex } from 'knex';
 import { dialectOf, keepFactsAtClosingSql, keepFactsSql } from './reportSql';
 import { closingMonthDays, DEFAULT_DELAR } from './settings';
@@ -113,7 +114,7 @@ export class ReportFactsKeeper {
           this.batchMillis,
         );
       }
-      await new Promise(resolve => setImmediate(resolve));
+      await nextTurnOfEventLoop();
     }
   }
 

@@ -285,11 +285,9 @@ describe('Gallring', () => {
     });
 
     it('lets other work run between its batches, which are synchronous on SQLite', async () => {
-      const cleared: string[] = [];
-      const record = (query: { sql: string; bindings?: unknown[] }) => {
-        if (/^update .synpunkter. set/i.test(query.sql)) {
-          cleared.push(String(query.sql));
-        }
+      let cleared = 0;
+      const record = (query: { sql: string }) => {
+        if (/^update .synpunkter. set/i.test(query.sql)) cleared += 1;
       };
       knex.on('query', record);
       try {
@@ -297,10 +295,10 @@ describe('Gallring', () => {
         const running = gallringOn(knex).run();
         // Work that arrives meanwhile (a request, a timer) runs when the event loop turns.
         setImmediate(() => {
-          clearedWhenOtherWorkRan = cleared.length;
+          clearedWhenOtherWorkRan = cleared;
         });
         expect(await running).toBe(DUE.length);
-        expect(cleared).toHaveLength(DUE.length);
+        expect(cleared).toBe(DUE.length);
         // Not after the whole run: at the latest once its first batch (two) was done.
         expect(clearedWhenOtherWorkRan).toBeLessThanOrEqual(2);
       } finally {
