@@ -217,7 +217,11 @@ export interface Config {
           forslag?: string;
         };
       };
-      /** Synpunkter cleared in one transaction. Default 500, at most 5000. */
+      /**
+       * The most synpunkter cleared in one transaction. Default 500, at most 5000. On SQLite,
+       * where each batch holds every request while it runs, batches are sized by their time
+       * (about 10 ms each) up to this.
+       */
       batchSize?: number;
       /**
        * When the job runs, as a Backstage task schedule (`frequency`, `timeout`,

@@ -5,7 +5,7 @@ import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { loadReportFixture } from './__testUtils__/reportFixture';
 import { syncReportCalendar } from './ReportCalendarStore';
-import { nextBatchSize, ReportFactsKeeper } from './ReportFactsKeeper';
+import { ReportFactsKeeper } from './ReportFactsKeeper';
 import { FigureRow, ReportSelection, ReportStore } from './ReportStore';
 import { endInstantOf } from './period';
 import { PeriodBounds } from './reportSql';
@@ -475,24 +475,5 @@ describe('ReportFactsKeeper', () => {
         expect(await keeper.pendingCount()).toBeGreaterThanOrEqual(kept);
       });
     });
-  });
-});
-
-describe('nextBatchSize', () => {
-  const sizes = { min: 5, max: 500 };
-
-  it('sizes the next batch in proportion to the aim', () => {
-    expect(nextBatchSize(100, 40, 10, sizes)).toBe(25);
-    expect(nextBatchSize(100, 80, 100, sizes)).toBe(125);
-  });
-
-  it('grows at most to twice the last, and when the last took no measurable time', () => {
-    expect(nextBatchSize(100, 1, 10, sizes)).toBe(200);
-    expect(nextBatchSize(100, 0, 10, sizes)).toBe(200);
-  });
-
-  it('keeps within the bounds', () => {
-    expect(nextBatchSize(400, 1, 10, sizes)).toBe(500);
-    expect(nextBatchSize(10, 1_000, 10, sizes)).toBe(5);
   });
 });

@@ -1,5 +1,5 @@
-import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { Knex } from 'knex';
+import { BatchSizing, sizedByTime, workInBatches } from '../database/batches';
 import { dialectOf, keepFactsAtClosingSql, keepFactsSql } from './reportSql';
 import { closingMonthDays, DEFAULT_DELAR } from './settings';
 import { tuneReportTransaction } from './ReportStore';
@@ -7,30 +7,8 @@ import { tuneReportTransaction } from './ReportStore';
 /** How many synpunkter one transaction keeps the facts of on PostgreSQL. */
 const PG_BATCH_SIZE = 2_000;
 
-/**
- * On SQLite a batch runs on the main thread and stops every request while it runs (500 stopped
- * it for 109 ms on the quick suite's 20,000, 50 for 13 ms). Its size is therefore set by time:
- * each batch is sized from the time a synpunkt took in the one before, to take about this long.
- */
-const SQLITE_BATCH_MILLIS = 10;
-
-/** The first SQLite batch, and the bounds of the later ones. */
-const SQLITE_BATCH_SIZES = { first: 50, min: 5, max: 500 };
-
-/**
- * The size of the next batch that should take `targetMs`, from the last one's size and time: in
- * proportion, but at most twice the last (one fast batch proves little) and within the bounds.
- */
-export function nextBatchSize(
-  lastSize: number,
-  lastMs: number,
-  targetMs: number,
-  bounds: { min: number; max: number } = SQLITE_BATCH_SIZES,
-): number {
-  const proportional =
-    lastMs > 0 ? Math.floor((lastSize * targetMs) / lastMs) : lastSize * 2;
-  return Math.max(bounds.min, Math.min(bounds.max, lastSize * 2, proportional));
-}
+/** The most one SQLite batch keeps, however fast the batches before it went. */
+const SQLITE_MAX_BATCH_SIZE = 500;
 
 /**
  * After keeping this many facts in one run (after an upgrade, a changed calendar, a bulk load),
@@ -51,9 +29,7 @@ const DEFAULT_ANALYZE_AFTER = 10_000;
  * gives the event loop back: on SQLite every query runs on the main thread.
  */
 export class ReportFactsKeeper {
-  /** A fixed size, or undefined when batches are sized by their time. */
-  private readonly batchSize: number | undefined;
-  private readonly batchMillis: number;
+  private readonly sizing: BatchSizing;
   private readonly analyzeAfter: number;
   private readonly closingMonthDays: string[];
 
@@ -71,11 +47,19 @@ export class ReportFactsKeeper {
   ) {
     this.closingMonthDays =
       options.closingMonthDays ?? closingMonthDays(DEFAULT_DELAR);
-    const sizedByTime =
-      options.batchMillis !== undefined || this.dialect === 'sqlite';
-    this.batchSize =
-      options.batchSize ?? (sizedByTime ? undefined : PG_BATCH_SIZE);
-    this.batchMillis = options.batchMillis ?? SQLITE_BATCH_MILLIS;
+    if (options.batchSize !== undefined) {
+      this.sizing = { fixed: options.batchSize };
+    } else if (options.batchMillis !== undefined || this.dialect === 'sqlite') {
+      // On SQLite a batch holds the main thread: 500 held it 109 ms on the quick suite.
+      this.sizing = {
+        ...sizedByTime(SQLITE_MAX_BATCH_SIZE),
+        ...(options.batchMillis !== undefined
+          ? { targetMillis: options.batchMillis }
+          : {}),
+      };
+    } else {
+      this.sizing = { fixed: PG_BATCH_SIZE };
+    }
     this.analyzeAfter = options.analyzeAfter ?? DEFAULT_ANALYZE_AFTER;
   }
 
@@ -86,9 +70,7 @@ export class ReportFactsKeeper {
   /** Keeps the facts of every pending synpunkt; returns how many were pending and handled. */
   async keepPending(): Promise<{ kept: number }> {
     let kept = 0;
-    let size = this.batchSize ?? SQLITE_BATCH_SIZES.first;
-    for (;;) {
-      const started = performance.now();
+    await workInBatches(this.sizing, async size => {
       const batch = await this.db('report_facts_pending')
         .select<Array<{ synpunkt_id: string; generation: number | string }>>(
           'synpunkt_id',
@@ -96,26 +78,19 @@ export class ReportFactsKeeper {
         )
         .orderBy('synpunkt_id')
         .limit(size);
-      if (batch.length === 0) {
-        if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
-          // Outside any transaction, as VACUUM must be.
-          await this.db.raw(
-            'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_pending',
-          );
-        }
-        return { kept };
+      if (batch.length > 0) {
+        await this.keepBatch(batch);
+        kept += batch.length;
       }
-      await this.keepBatch(batch);
-      kept += batch.length;
-      if (this.batchSize === undefined && batch.length === size) {
-        size = nextBatchSize(
-          size,
-          performance.now() - started,
-          this.batchMillis,
-        );
-      }
-      await nextTurnOfEventLoop();
+      return { handled: batch.length, more: batch.length > 0 };
+    });
+    if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
+      // Outside any transaction, as VACUUM must be.
+      await this.db.raw(
+        'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_pending',
+      );
     }
+    return { kept };
   }
 
   /**

@@ -306,6 +306,52 @@ describe('Gallring', () => {
       }
     });
 
+    /** The due queries of a run: their limit, and the number each starts after, if any. */
+    async function dueQueriesOf(run: () => Promise<unknown>) {
+      const queries: Array<{ limit: unknown; after?: unknown }> = [];
+      const record = (query: { sql: string; bindings: unknown[] }) => {
+        if (!/^select .* from .synpunkter. where .status./i.test(query.sql))
+          return;
+        const after = /registration_number. > [?$]/.test(query.sql);
+        queries.push({
+          limit: query.bindings.at(-1),
+          ...(after ? { after: query.bindings.at(-2) } : {}),
+        });
+      };
+      knex.on('query', record);
+      try {
+        await run();
+      } finally {
+        knex.removeListener('query', record);
+      }
+      return queries;
+    }
+
+    it('starts each batch after the last number of the one before', async () => {
+      const queries = await dueQueriesOf(() => gallringOn(knex).run());
+      const numbers = await knex('synpunkter')
+        .whereIn('id', DUE)
+        .orderBy('registration_number')
+        .pluck('registration_number');
+      // Batches of two: the third finds none after the fourth.
+      expect(queries).toEqual([
+        { limit: 2 },
+        { limit: 2, after: numbers[1] },
+        { limit: 2, after: numbers[3] },
+      ]);
+    });
+
+    it('sizes its batches by their time on SQLite, where they hold every request, and as set on PostgreSQL', async () => {
+      const rules = { ...CONFIG, batchSize: 500 };
+      const queries = await dueQueriesOf(() =>
+        gallringOn(knex, NOW, { rules }).run(),
+      );
+      // A first SQLite batch of 50 at most, which here finds all four.
+      expect(queries).toEqual([
+        { limit: databaseId.startsWith('SQLITE') ? 50 : 500 },
+      ]);
+    });
+
     it('does nothing the second time', async () => {
       const gallring = gallringOn(knex);
       await gallring.run();

@@ -1,0 +1,81 @@
+import { nextBatchSize, workInBatches } from './batches';
+
+describe('nextBatchSize', () => {
+  const sizes = { min: 5, max: 500 };
+
+  it('sizes the next batch in proportion to the aim', () => {
+    expect(nextBatchSize(100, 40, 10, sizes)).toBe(25);
+    expect(nextBatchSize(100, 80, 100, sizes)).toBe(125);
+  });
+
+  it('grows at most to twice the last, and when the last took no measurable time', () => {
+    expect(nextBatchSize(100, 1, 10, sizes)).toBe(200);
+    expect(nextBatchSize(100, 0, 10, sizes)).toBe(200);
+  });
+
+  it('keeps within the bounds', () => {
+    expect(nextBatchSize(400, 1, 10, sizes)).toBe(500);
+    expect(nextBatchSize(10, 1_000, 10, sizes)).toBe(5);
+  });
+});
+
+describe('workInBatches', () => {
+  /** Work over `rows` rows that takes `millisPerRow` of the clock for each, as the sizes asked. */
+  function rowsOfWork(rows: number, millisPerRow: number) {
+    const sizes: number[] = [];
+    let left = rows;
+    let now = 0;
+    jest.spyOn(performance, 'now').mockImplementation(() => now);
+    const work = async (size: number) => {
+      sizes.push(size);
+      const handled = Math.min(size, left);
+      left -= handled;
+      now += handled * millisPerRow;
+      return { handled, more: left > 0 };
+    };
+    return { sizes, work };
+  }
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('asks for the fixed size every time', async () => {
+    const { sizes, work } = rowsOfWork(250, 1);
+    await workInBatches({ fixed: 100 }, work);
+    expect(sizes).toEqual([100, 100, 100]);
+  });
+
+  it('sizes each batch from the time of the full one before it', async () => {
+    // 2 ms a row against an aim of 10 ms: 50 rows take 100 ms, so the next is 5 rows.
+    const { sizes, work } = rowsOfWork(80, 2);
+    await workInBatches(
+      { targetMillis: 10, first: 50, min: 5, max: 500 },
+      work,
+    );
+    expect(sizes).toEqual([50, 5, 5, 5, 5, 5, 5]);
+  });
+
+  it('grows fast batches to twice the last, up to the most', async () => {
+    const { sizes, work } = rowsOfWork(1_000, 0.001);
+    await workInBatches(
+      { targetMillis: 10, first: 50, min: 5, max: 300 },
+      work,
+    );
+    // The last asks for 300 and finds the 50 left.
+    expect(sizes).toEqual([50, 100, 200, 300, 300, 300]);
+  });
+
+  it('lets other work run between its batches', async () => {
+    const seen: boolean[] = [];
+    let otherWorkRan = false;
+    await workInBatches({ fixed: 1 }, async () => {
+      seen.push(otherWorkRan);
+      if (seen.length === 1) {
+        setImmediate(() => {
+          otherWorkRan = true;
+        });
+      }
+      return { handled: 1, more: seen.length < 2 };
+    });
+    expect(seen).toEqual([false, true]);
+  });
+});
