@@ -359,10 +359,20 @@ describe('ReportFactsKeeper', () => {
           await write();
           expect(await pending()).toBe(1);
         }
-        // A write that touches nothing measured (gallring clearing a text, a history entry of a
-        // kind the facts do not read) leaves it kept.
+        // A write that touches nothing measured (gallring clearing a text or a pause's reason, a
+        // history entry of a kind the facts do not read) leaves it kept.
+        await knex('synpunkt_pauses').insert({
+          synpunkt_id: id,
+          from_date: '2026-11-01',
+          to_date: '2026-11-03',
+          reason: 'kunden på resa',
+          paused_by: 'user:default/maria',
+        });
         await keeper.keepPending();
         await knex('synpunkter').where({ id }).update({ description: null });
+        await knex('synpunkt_pauses')
+          .where({ synpunkt_id: id })
+          .update({ reason: '' });
         await knex('synpunkt_events').insert({
           synpunkt_id: id,
           at: '2026-11-21T11:00:00.000Z',
