@@ -1,4 +1,4 @@
-import { nextBatchSize, workInBatches } from './batches';
+import { nextBatchSize, pauseAfterBatch, workInBatches } from './batches';
 
 describe('nextBatchSize', () => {
   const sizes = { min: 5, max: 500 };
@@ -16,6 +16,18 @@ describe('nextBatchSize', () => {
   it('keeps within the bounds', () => {
     expect(nextBatchSize(400, 1, 10, sizes)).toBe(500);
     expect(nextBatchSize(10, 1_000, 10, sizes)).toBe(5);
+  });
+});
+
+describe('pauseAfterBatch', () => {
+  it('pauses as long as the batch took when other work kept the event loop busy', () => {
+    expect(pauseAfterBatch(12, 0.9)).toBe(12);
+    expect(pauseAfterBatch(12, 1)).toBe(12);
+  });
+
+  it('goes on at once when the event loop was mostly idle', () => {
+    expect(pauseAfterBatch(12, 0)).toBe(0);
+    expect(pauseAfterBatch(12, 0.5)).toBe(0);
   });
 });
 
@@ -77,5 +89,56 @@ describe('workInBatches', () => {
       return { handled: 1, more: seen.length < 2 };
     });
     expect(seen).toEqual([false, true]);
+  });
+
+  /** Holds the main thread, as an SQLite statement does, for about `millis`. */
+  function holdMainThread(millis: number) {
+    const until = Date.now() + millis;
+    while (Date.now() < until) {
+      // busy, as a synchronous query is
+    }
+  }
+
+  /**
+   * A request that needs `turns` turns of the event loop, as a registration does (read, token
+   * verified off the main thread, group commit): resolves with how many batches had started by
+   * the time it was done.
+   */
+  function requestOfTurns(turns: number, batchesStarted: () => number) {
+    return new Promise<number>(resolve => {
+      const turn = (left: number) => {
+        if (left === 0) resolve(batchesStarted());
+        else setImmediate(() => turn(left - 1));
+      };
+      turn(turns);
+    });
+  }
+
+  it('lets a request that needs several turns of the event loop finish between two batches of a job sized by time', async () => {
+    let started = 0;
+    let request: Promise<number> | undefined;
+    await workInBatches(
+      { targetMillis: 5, first: 1, min: 1, max: 1 },
+      async () => {
+        started += 1;
+        // It arrives while the first batch holds the main thread.
+        if (started === 1) request = requestOfTurns(3, () => started);
+        holdMainThread(5);
+        return { handled: 1, more: started < 4 };
+      },
+    );
+    // One turn after each batch would have run a batch for each of its turns: done after the third.
+    await expect(request).resolves.toBe(1);
+  });
+
+  it('a job of a fixed size gives the event loop a turn between its batches', async () => {
+    let started = 0;
+    let request: Promise<number> | undefined;
+    await workInBatches({ fixed: 1 }, async () => {
+      started += 1;
+      if (started === 1) request = requestOfTurns(1, () => started);
+      return { handled: 1, more: started < 3 };
+    });
+    await expect(request).resolves.toBe(1);
   });
 });
