@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { configuredDatabaseIds } from '../__testUtils__/databases';
 import { applyMigrations } from '../database';
 import {
   figuresSql,
@@ -36,6 +37,15 @@ async function planOf(
   return rows.map(r => r.detail);
 }
 
+/** The bindings of a period that is the helår `year`, ended. */
+const period = (prefix: 'cur' | 'prev', year: number) => ({
+  [`${prefix}From`]: `${year}-01-01`,
+  [`${prefix}To`]: `${year}-12-31`,
+  [`${prefix}State`]: `${year}-12-31`,
+  [`${prefix}Cutoff`]: `${year}-12-31`,
+  [`${prefix}Instant`]: `${year + 1}-01-01T00:00:00.000Z`,
+});
+
 /**
  * SQLite keeps no statistics, so its plans follow from the SQL and the indexes alone, the same on
  * an empty database as on a million synpunkter. These hold the plans that keep a report's cost
@@ -44,14 +54,6 @@ async function planOf(
  */
 describe('report SQL plans on SQLite', () => {
   const db = migratedSqlite();
-
-  const period = (prefix: 'cur' | 'prev', year: number) => ({
-    [`${prefix}From`]: `${year}-01-01`,
-    [`${prefix}To`]: `${year}-12-31`,
-    [`${prefix}State`]: `${year}-12-31`,
-    [`${prefix}Cutoff`]: `${year}-12-31`,
-    [`${prefix}Instant`]: `${year + 1}-01-01T00:00:00.000Z`,
-  });
 
   /**
    * A walk of every synpunkt or every kept fact, in any order; a walk of the partial index of
@@ -188,3 +190,91 @@ describe('the SQL that keeps report facts, on SQLite', () => {
     );
   });
 });
+
+const postgresIds = configuredDatabaseIds().filter(id =>
+  id.startsWith('POSTGRES'),
+);
+
+/**
+ * The nodes of PostgreSQL's plan that read the kept facts, each its first line with the lines
+ * that belong to it (its conditions, up to the next node).
+ */
+function keptFactsReads(plan: string[]): string[][] {
+  const nodes: string[][] = [];
+  for (const line of plan) {
+    if (line.startsWith('->') || nodes.length === 0) nodes.push([line]);
+    else nodes[nodes.length - 1].push(line);
+  }
+  return nodes.filter(([first]) => / on report_facts f(_\d+)?$/.test(first));
+}
+
+/**
+ * Kept facts spread as a registry's are, over five years and forty units, with their statistics:
+ * PostgreSQL plans by those, so an empty test database would not show the plan of a real one.
+ * A nämnd (group:default/namnd) leads ten of the units.
+ */
+async function spreadKeptFacts(knex: Knex) {
+  await knex.raw(`
+    INSERT INTO synpunkter (id, registration_number, registration_year,
+      registration_sequence, type, channel, received_at, received_date, arrival_date,
+      registered_at, registered_by, unit_ref, area, anonymous, status, updated_at)
+    SELECT md5(i::text), 'S-' || i, 2021 + i / 16000, i, 'klagomal', 'epost',
+      d || 'T08:00:00.000Z', d, d, d || 'T08:00:00.000Z', 'user:default/x',
+      'group:default/enhet-' || (i % 40), 'bemotande', false, 'avslutad',
+      d || 'T08:00:00.000Z'
+    FROM (SELECT i, to_char(date '2021-01-01' + i / 44, 'YYYY-MM-DD') AS d
+      FROM generate_series(1, 80000) i) x`);
+  // Settled within a month of receipt, one in two hundred never (reopened).
+  await knex.raw(`
+    INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
+      settled_date, anon, fs_itid, fs_sent, fs_pag, ak_itid, ak_sent, ak_pag, open_end,
+      forsenad, improvement, ak_workdays)
+    SELECT id, received_date, unit_ref, type, channel, area,
+      CASE WHEN registration_sequence % 200 = 0 THEN NULL
+        ELSE to_char(received_date::date + registration_sequence % 30, 'YYYY-MM-DD') END,
+      0, 1, 0, 0, 1, 0, 0, 0, 0, 0, registration_sequence % 15
+    FROM synpunkter`);
+  await knex('report_facts_pending').delete();
+  await knex.raw(`
+    INSERT INTO org_unit_closure (ancestor_ref, descendant_ref, depth)
+    SELECT 'group:default/namnd', 'group:default/enhet-' || i, 1
+    FROM generate_series(0, 9) i`);
+  await knex.raw('VACUUM ANALYZE');
+}
+
+if (postgresIds.length > 0) {
+  describe.each(postgresIds)('report SQL plans on %p', databaseId => {
+    const databases = TestDatabases.create({ ids: [databaseId] });
+
+    it("reads a scoped report's unsettled facts of each period by its units' months, from the month index", async () => {
+      const knex = await databases.init(databaseId);
+      await applyMigrations({ getClient: async () => knex }, knex);
+      await spreadKeptFacts(knex);
+      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
+        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
+        {
+          ...period('cur', 2025),
+          ...period('prev', 2024),
+          scope: 'group:default/namnd',
+        },
+      );
+      const plan = result.rows.map(row => row['QUERY PLAN'].trim());
+      // The facts the report works out in full are looked for among the unsettled ones.
+      const unsettledReads = keptFactsReads(plan).filter(node =>
+        node.some(line => line.includes('settled_date IS NULL')),
+      );
+      expect(unsettledReads).toHaveLength(2);
+      for (const [first, ...conditions] of unsettledReads) {
+        // Not a scan of every kept fact, nor of every unit's facts of all years.
+        expect(first).toMatch(
+          /using report_facts_by_month_idx on report_facts/,
+        );
+        const indexCondition = conditions.find(line =>
+          line.startsWith('Index Cond:'),
+        );
+        expect(indexCondition).toContain('unit_ref = ANY');
+        expect(indexCondition).toContain('substr((received_date)::text, 1, 7)');
+      }
+    }, 60_000);
+  });
+}
