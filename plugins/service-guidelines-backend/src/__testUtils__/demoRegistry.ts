@@ -14,8 +14,9 @@ import { UnitDirectory } from '../service/synpunkter/UnitDirectory';
 import { testOrganisation } from './organisation';
 
 /**
- * A registry on the test organisation, with the default rules and settings, and a function that
- * fills it with demo synpunkter through the registry's own service (as the demo portal does).
+ * A registry on the test organisation, with the default rules and settings, a function that
+ * fills it with demo synpunkter through the registry's own service (as the demo portal does), and
+ * that service on a clock of the caller's.
  */
 export async function demoRegistry(knex: Knex, now: Date) {
   const stores = await createStores({
@@ -39,6 +40,15 @@ export async function demoRegistry(knex: Knex, now: Date) {
     sync,
     registrableUnitTypes: settings.registrableUnitTypes,
   });
+  const createService = (clock: () => Date) =>
+    new SynpunktService({
+      store: stores.synpunkter,
+      units,
+      rules,
+      settings,
+      auditor: mockServices.auditor.mock(),
+      clock,
+    });
   const seed = (count: number) =>
     seedDemoSynpunkter({
       db: knex,
@@ -46,20 +56,12 @@ export async function demoRegistry(knex: Knex, now: Date) {
       refreshOrganisation: async () => {
         await sync.run();
       },
-      createService: clock =>
-        new SynpunktService({
-          store: stores.synpunkter,
-          units,
-          rules,
-          settings,
-          auditor: mockServices.auditor.mock(),
-          clock,
-        }),
+      createService,
       rules,
       areas: settings.areas,
       logger: mockServices.logger.mock(),
       now,
       count,
     });
-  return { stores, rules, settings, seed };
+  return { stores, rules, settings, seed, createService };
 }

@@ -53,6 +53,82 @@ function selections(scopes: Array<string | null>): ReportSelection[] {
   return result;
 }
 
+/**
+ * Periods of the year so far that end on each day from a week before `day` to three weeks after
+ * it, ended and running: those whose deadlines the interim facts kept on `day` may cover.
+ */
+function selectionsAround(day: Date): ReportSelection[] {
+  const result: ReportSelection[] = [];
+  const today = DateTime.fromJSDate(day, { zone: 'Europe/Stockholm' }).startOf(
+    'day',
+  );
+  for (let offset = -7; offset <= 21; offset++) {
+    const end = today.plus({ days: offset });
+    const to = end.toISODate()!;
+    for (const running of [false, true]) {
+      result.push({
+        scopeUnitRef: null,
+        current: bounds(end.startOf('year').toISODate()!, to, running),
+        previous: bounds(
+          end.minus({ years: 1 }).startOf('year').toISODate()!,
+          end.minus({ years: 1 }).toISODate()!,
+          false,
+        ),
+      });
+    }
+  }
+  return result;
+}
+
+/** How many interim facts hold for the selection's current period, as the report SQL says. */
+async function interimHeld(knex: Knex, selection: ReportSelection) {
+  const { from, to, stateDate, cutoff } = selection.current;
+  const [row] = await knex('report_facts_interim')
+    .whereBetween('received_date', [from, to])
+    .where(q =>
+      q.whereNull('settled_date').orWhere('settled_date', '>', cutoff),
+    )
+    .where(q =>
+      q.whereNull('state_from').orWhere('state_from', '<=', stateDate),
+    )
+    .where(q => q.whereNull('cutoff_from').orWhere('cutoff_from', '<=', cutoff))
+    .where(q =>
+      q.whereNull('cutoff_until').orWhere('cutoff_until', '>', cutoff),
+    )
+    .count<Array<{ n: number | string }>>({ n: '*' });
+  return Number(row.n);
+}
+
+/**
+ * Synpunkter still running at NOW, registered through the registry's service on each of the
+ * three weeks' days before it: one by e-mail (första svar due in two arbetsdagar) and one by
+ * telephone (första svar given as it is registered), nothing done with them since. Their
+ * deadlines fall on every kind of day around NOW, where the interim facts' windows end.
+ */
+async function registerRunning(
+  createService: Awaited<ReturnType<typeof demoRegistry>>['createService'],
+) {
+  let at = NOW;
+  const service = createService(() => at);
+  for (let daysBefore = 1; daysBefore <= 21; daysBefore++) {
+    at = new Date(NOW.getTime() - daysBefore * 24 * 3600 * 1000);
+    for (const channel of ['epost', 'telefon']) {
+      await service.register(
+        {
+          type: 'klagomal',
+          channel,
+          unitRef: 'group:default/kontaktcenter',
+          area: 'bemotande',
+          description: 'Ingen återkom trots att det utlovades.',
+          anonymous: false,
+          contact: { name: 'Anna Andersson', email: 'anna@example.se' },
+        },
+        { userRef: 'user:default/erik.lindqvist' },
+      );
+    }
+  }
+}
+
 const sorted = (rows: FigureRow[]) =>
   [...rows].sort((a, b) =>
     `${a.period}|${a.dimension}|${a.key}`.localeCompare(
@@ -74,6 +150,8 @@ describe('ReportFactsKeeper', () => {
     let knex: Knex;
     let store: ReportStore;
     let keeper: ReportFactsKeeper;
+    /** Today for the keeper's interim facts. */
+    let now = NOW;
 
     /** Every figure and the list of improvements of a selection. */
     async function reportOf(selection: ReportSelection) {
@@ -107,11 +185,15 @@ describe('ReportFactsKeeper', () => {
     describe('on the demo registry (through the registry rules: pauses, reopenings, late ones)', () => {
       beforeAll(async () => {
         knex = await databases.init(databaseId);
-        const { rules, seed } = await demoRegistry(knex, NOW);
+        const { rules, seed, createService } = await demoRegistry(knex, NOW);
         await seed(400);
+        await registerRunning(createService);
         await syncReportCalendar(knex, rules.calendar);
         store = new ReportStore(knex);
-        keeper = new ReportFactsKeeper(knex, { batchSize: 64 });
+        keeper = new ReportFactsKeeper(knex, {
+          batchSize: 64,
+          clock: () => now,
+        });
       });
 
       it('gives every figure and improvement of every period exactly as working it out in full does', async () => {
@@ -121,7 +203,7 @@ describe('ReportFactsKeeper', () => {
             await knex('org_units').where({ type: 'nämnd' }).select('unit_ref')
           ).map(u => u.unit_ref as string),
         ];
-        const all = selections(scopes);
+        const all = [...selections(scopes), ...selectionsAround(NOW)];
         const { workedOut, fromKept } = await bothWays(all);
         expect(fromKept).toEqual(workedOut);
 
@@ -153,6 +235,16 @@ describe('ReportFactsKeeper', () => {
         expect(closings.map(c => c.closing_date)).toEqual(
           expect.arrayContaining(['2025-08-31', '2025-12-31', '2026-08-31']),
         );
+
+        // Not vacuous: some synpunkter still running are read from their interim facts by the
+        // reports running today and in the days after.
+        const runningToday = selectionsAround(NOW).filter(
+          sel =>
+            sel.current.to === '2026-11-24' &&
+            sel.current.cutoff === '2026-11-23',
+        );
+        expect(runningToday).toHaveLength(1);
+        expect(await interimHeld(knex, runningToday[0])).toBeGreaterThan(20);
 
         // Not vacuous: pauses are there, and most synpunkter are kept with a settled date.
         const [paused] = await knex('synpunkt_pauses').count({ n: '*' });
@@ -186,7 +278,7 @@ describe('ReportFactsKeeper', () => {
             databaseId === 'SQLITE_3'
               ? []
               : [
-                  'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_pending',
+                  'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_interim, report_facts_pending',
                 ],
           );
           // Done, not only sent: the pending list's deleted rows are gone from its table.
@@ -203,6 +295,74 @@ describe('ReportFactsKeeper', () => {
           expect(deadRows).toBe(0);
         } finally {
           knex.removeListener('query', listen);
+        }
+      });
+
+      it('keeps interim facts again with their next window once a deadline of theirs has passed', async () => {
+        await keeper.markAllPending();
+        await keeper.keepPending();
+        const later = new Date(NOW.getTime() + 10 * 24 * 3600 * 1000);
+        const around = selectionsAround(later);
+        try {
+          now = later;
+          // Not vacuous: ten days on, some windows kept on NOW have closed.
+          const closed = await knex('report_facts_interim')
+            .where('cutoff_until', '<=', '2026-12-03')
+            .pluck('synpunkt_id');
+          expect(closed.length).toBeGreaterThan(0);
+          const fromStale = [];
+          for (const selection of around) {
+            fromStale.push(await reportOf(selection));
+          }
+          await keeper.keepPending();
+          // Kept again, each with a window still open or no longer interim (settled).
+          expect(
+            await knex('report_facts_interim')
+              .whereIn('synpunkt_id', closed)
+              .where('cutoff_until', '<=', '2026-12-03'),
+          ).toEqual([]);
+          const fromFresh = [];
+          for (const selection of around) {
+            fromFresh.push(await reportOf(selection));
+          }
+          const { workedOut, fromKept } = await bothWays(around);
+          expect(fromStale).toEqual(workedOut);
+          expect(fromFresh).toEqual(workedOut);
+          expect(fromKept).toEqual(workedOut);
+          const runningLater = around.find(
+            sel =>
+              sel.current.to === '2026-12-04' &&
+              sel.current.cutoff === '2026-12-03',
+          )!;
+          expect(await interimHeld(knex, runningLater)).toBeGreaterThan(0);
+        } finally {
+          now = NOW;
+        }
+      });
+
+      it('keeps interim facts right when a changed calendar has moved återkoppling deadlines off the rows', async () => {
+        // Two more days off after NOW: the running synpunkter's återkoppling comes due later
+        // by the calendar than the deadline their rows keep, computed when they were registered.
+        const changed = parseSvarstidConfig({
+          calendar: { extraNonWorkingDays: ['2026-11-26', '2026-11-27'] },
+        }).calendar;
+        const { rules } = await demoRegistry(knex, NOW);
+        try {
+          await syncReportCalendar(knex, changed);
+          const around = selectionsAround(NOW);
+          const { workedOut, fromKept } = await bothWays(around);
+          expect(fromKept).toEqual(workedOut);
+          // Not vacuous: some have no settled facts (their row's deadline passed while the
+          // calendar's had not), and reports running today read their interim facts.
+          const unsettledRunning = await knex('report_facts_interim as i')
+            .join('synpunkter as s', 's.id', 'i.synpunkt_id')
+            .whereNull('i.settled_date')
+            .where('i.cutoff_until', '>', knex.ref('s.aterkoppling_due'))
+            .pluck('i.synpunkt_id');
+          expect(unsettledRunning.length).toBeGreaterThan(0);
+        } finally {
+          await syncReportCalendar(knex, rules.calendar);
+          await keeper.keepPending();
         }
       });
 

@@ -1,6 +1,13 @@
+import { stockholmDateOf } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { BatchSizing, sizedByTime, workInBatches } from '../database/batches';
-import { dialectOf, keepFactsAtClosingSql, keepFactsSql } from './reportSql';
+import { deadlineCutoffOf } from './period';
+import {
+  dialectOf,
+  keepFactsAtClosingSql,
+  keepFactsInterimSql,
+  keepFactsSql,
+} from './reportSql';
 import { closingMonthDays, DEFAULT_DELAR } from './settings';
 import { tuneReportTransaction } from './ReportStore';
 
@@ -32,6 +39,7 @@ export class ReportFactsKeeper {
   private readonly sizing: BatchSizing;
   private readonly analyzeAfter: number;
   private readonly closingMonthDays: string[];
+  private readonly clock: () => Date;
 
   constructor(
     private readonly db: Knex,
@@ -43,8 +51,11 @@ export class ReportFactsKeeper {
       analyzeAfter?: number;
       /** The closing dates' month and day (see closingMonthDays); the default delår's. */
       closingMonthDays?: string[];
+      /** Today, for the interim facts: those a report running today works out. */
+      clock?: () => Date;
     } = {},
   ) {
+    this.clock = options.clock ?? (() => new Date());
     this.closingMonthDays =
       options.closingMonthDays ?? closingMonthDays(DEFAULT_DELAR);
     if (options.batchSize !== undefined) {
@@ -67,8 +78,20 @@ export class ReportFactsKeeper {
     return dialectOf(String(this.db.client.config.client));
   }
 
-  /** Keeps the facts of every pending synpunkt; returns how many were pending and handled. */
+  /**
+   * Keeps the facts of every pending synpunkt; returns how many were pending and handled. First
+   * marks pending those whose interim facts no longer hold for a report running today (a deadline
+   * of theirs has passed), so that they are kept again with their next window.
+   */
   async keepPending(): Promise<{ kept: number }> {
+    const days = this.runningReportDays();
+    await this.db.raw(
+      `INSERT INTO report_facts_pending (synpunkt_id, generation)
+        SELECT synpunkt_id, 1 FROM report_facts_interim WHERE cutoff_until <= ?
+        ON CONFLICT (synpunkt_id)
+        DO UPDATE SET generation = report_facts_pending.generation + 1`,
+      [days.yesterday],
+    );
     let kept = 0;
     await workInBatches(this.sizing, async size => {
       const batch = await this.db('report_facts_pending')
@@ -79,7 +102,7 @@ export class ReportFactsKeeper {
         .orderBy('synpunkt_id')
         .limit(size);
       if (batch.length > 0) {
-        await this.keepBatch(batch);
+        await this.keepBatch(batch, days);
         kept += batch.length;
       }
       return { handled: batch.length, more: batch.length > 0 };
@@ -87,7 +110,7 @@ export class ReportFactsKeeper {
     if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
       // Outside any transaction, as VACUUM must be.
       await this.db.raw(
-        'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_pending',
+        'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_interim, report_facts_pending',
       );
     }
     return { kept };
@@ -100,6 +123,7 @@ export class ReportFactsKeeper {
    */
   private async keepBatch(
     batch: Array<{ synpunkt_id: string; generation: number | string }>,
+    days: { today: string; yesterday: string },
   ) {
     const range = {
       first: batch[0].synpunkt_id,
@@ -111,7 +135,11 @@ export class ReportFactsKeeper {
         // A background job: one core, leaving the other to the requests.
         await tx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
       }
-      for (const table of ['report_facts', 'report_facts_at_closing']) {
+      for (const table of [
+        'report_facts',
+        'report_facts_at_closing',
+        'report_facts_interim',
+      ]) {
         await tx.raw(
           `DELETE FROM ${table} WHERE synpunkt_id IN (
             SELECT synpunkt_id FROM report_facts_pending
@@ -132,6 +160,8 @@ export class ReportFactsKeeper {
           ),
         },
       );
+      // After keepFactsSql: it reads the settled date just kept.
+      await tx.raw(keepFactsInterimSql(this.dialect), { ...range, ...days });
       const byGeneration = new Map<number, string[]>();
       for (const row of batch) {
         const generation = Number(row.generation);
@@ -146,6 +176,12 @@ export class ReportFactsKeeper {
           .delete();
       }
     });
+  }
+
+  /** Today in Stockholm, and the deadline cutoff of a report running today (yesterday). */
+  private runningReportDays(): { today: string; yesterday: string } {
+    const today = stockholmDateOf(this.clock());
+    return { today, yesterday: deadlineCutoffOf({ to: today }, today) };
   }
 
   /**

@@ -58,6 +58,7 @@ export async function createReports(options: {
   }
   const keeper = new ReportFactsKeeper(client, {
     closingMonthDays: closingMonthDays(settings.delar),
+    clock: options.clock,
   });
   await options.scheduler.scheduleTask({
     ...factsSchedule,

@@ -95,7 +95,7 @@ export function endInstantOf(stateDate: IsoDate): string {
  * otherwise yesterday. A deadline on this day or before it has passed.
  */
 export function deadlineCutoffOf(
-  period: ReportPeriod,
+  period: Pick<ReportPeriod, 'to'>,
   today: IsoDate,
 ): IsoDate {
   return period.to < today ? period.to : iso(day(today).minus({ days: 1 }));

@@ -25,7 +25,11 @@
  *   others (recent ones, reopened ones, pending ones) are worked out as described above. Both
  *   give the same per-synpunkt facts, which are then summed together. For a period that ended on
  *   a closing date (the last day of a helår or delår), the facts kept as they stood on that day
- *   (`report_facts_at_closing`) stand in for working out those that settled after it.
+ *   (`report_facts_at_closing`) stand in for working out those that settled after it. For a
+ *   synpunkt whose deadlines still ran when the job kept it, its facts as a report running that day
+ *   saw them (`report_facts_interim`) stand in for any period they hold for: one whose last day
+ *   has reached its every event and whose cutoff lies before its next running deadline. Each
+ *   synpunkt is read from exactly one of these, or worked out.
  * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
  *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
  *   that position. The running count is taken over a histogram (value, count) rather than over
@@ -140,7 +144,7 @@ function unkeptIds(
   prefix: 'cur' | 'prev',
   scoped: boolean,
   improvementCandidates: boolean,
-  atClosing: boolean,
+  otherKeptFacts: boolean,
 ): string {
   const inPeriod = (t: string, unitRef = `${t}.unit_ref`) =>
     `${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To
@@ -168,10 +172,15 @@ function unkeptIds(
         WHERE ${factsInPeriod}
           AND ${unsettled}
           ${
-            atClosing
+            otherKeptFacts
               ? `AND NOT EXISTS (SELECT 1 FROM report_facts_at_closing a
             WHERE a.synpunkt_id = f.synpunkt_id AND ${endedOnClosingDate(
               'a',
+              prefix,
+            )})
+          AND NOT EXISTS (SELECT 1 FROM report_facts_interim i
+            WHERE i.synpunkt_id = f.synpunkt_id AND ${interimHolds(
+              'i',
               prefix,
             )})`
               : ''
@@ -238,8 +247,11 @@ function selectionCtes(options: {
   improvementCandidates?: boolean;
   /** Only synpunkter whose kept facts cannot be used (for the figures). */
   unkept?: boolean;
-  /** The unkept ones leave out those kept at the period's closing date (see atClosingFacts). */
-  atClosing?: boolean;
+  /**
+   * The unkept ones leave out those whose facts are kept beside `report_facts` for the period: at
+   * its closing date (see atClosingFacts) or for the days it ends on (see interimFacts).
+   */
+  otherKeptFacts?: boolean;
 }): string {
   const { dialect, scoped, withPrevious } = options;
   // One SELECT per period, joined with UNION ALL: each is a single range of received dates,
@@ -258,7 +270,7 @@ function selectionCtes(options: {
             prefix,
             scoped,
             options.improvementCandidates === true,
-            options.atClosing === true,
+            options.otherKeptFacts === true,
           )} u ${
             dialect === 'pg'
               ? // PostgreSQL misjudges how few they are and would scan every synpunkt; a
@@ -326,27 +338,85 @@ const UNIT_GROUP_DIMENSIONS = [
 export const KEPT_FACT_COLUMNS = [...SUMMED, 'ak_workdays'];
 
 /**
- * The facts kept at the period's closing date of the synpunkter received in it, in scope, not
- * pending: those whose facts settled after the period ended, kept as they stood when it did.
- * Columns as the worked-out facts': period, unit_ref, type, channel, area, month and the
+ * The facts of a period kept beside `report_facts` in `table` (alias `t`) for the synpunkter
+ * received in the period, in scope and not pending, that `holds` says apply to it. Columns as
+ * the worked-out facts': period, unit_ref, type, channel, area, month and the
  * {@link KEPT_FACT_COLUMNS}.
+ */
+function factsKeptBeside(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+  scoped: boolean,
+  table: string,
+  t: string,
+  holds: string,
+): string {
+  return `SELECT '${
+    prefix === 'cur' ? 'current' : 'previous'
+  }' AS period, ${t}.unit_ref, ${t}.type, ${t}.channel, ${t}.area,
+      substr(${t}.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
+    c => `${t}.${c}`,
+  ).join(', ')}
+    FROM ${table} ${t}
+    WHERE ${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To
+      ${scoped ? `AND ${inScope(dialect, `${t}.unit_ref`)}` : ''}
+      AND ${holds}
+      AND ${t}.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
+}
+
+/**
+ * The facts kept at the period's closing date: those of the synpunkter whose facts settled after
+ * the period ended, kept as they stood when it did.
  */
 function atClosingFacts(
   dialect: SqlDialect,
   prefix: 'cur' | 'prev',
   scoped: boolean,
 ): string {
-  return `SELECT '${
-    prefix === 'cur' ? 'current' : 'previous'
-  }' AS period, a.unit_ref, a.type, a.channel, a.area,
-      substr(a.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
-        c => `a.${c}`,
-      ).join(', ')}
-    FROM report_facts_at_closing a
-    WHERE ${endedOnClosingDate('a', prefix)}
-      AND a.received_date >= :${prefix}From AND a.received_date <= :${prefix}To
-      ${scoped ? `AND ${inScope(dialect, 'a.unit_ref')}` : ''}
-      AND a.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
+  return factsKeptBeside(
+    dialect,
+    prefix,
+    scoped,
+    'report_facts_at_closing',
+    'a',
+    endedOnClosingDate('a', prefix),
+  );
+}
+
+/**
+ * The interim facts of table alias `t` (see the `report_facts_interim` migration) hold for the
+ * period: its kept facts do not (their settled date is after its cutoff, or none), its last day
+ * has reached every event, and its cutoff lies in their window of running deadlines.
+ */
+function interimHolds(t: string, prefix: 'cur' | 'prev'): string {
+  return `(${t}.settled_date IS NULL OR ${t}.settled_date > :${prefix}Cutoff)
+            AND (${t}.state_from IS NULL OR ${t}.state_from <= :${prefix}State)
+            AND (${t}.cutoff_from IS NULL OR ${t}.cutoff_from <= :${prefix}Cutoff)
+            AND (${t}.cutoff_until IS NULL OR ${t}.cutoff_until > :${prefix}Cutoff)`;
+}
+
+/**
+ * The interim facts that hold for the period, of those not read from facts kept at its closing
+ * date (atClosingFacts).
+ */
+function interimFacts(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+  scoped: boolean,
+): string {
+  return factsKeptBeside(
+    dialect,
+    prefix,
+    scoped,
+    'report_facts_interim',
+    'i',
+    `${interimHolds('i', prefix)}
+      AND NOT EXISTS (SELECT 1 FROM report_facts_at_closing a
+        WHERE a.synpunkt_id = i.synpunkt_id AND ${endedOnClosingDate(
+          'a',
+          prefix,
+        )})`,
+  );
 }
 
 /**
@@ -574,7 +644,7 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     scoped,
     withPrevious: true,
     unkept: true,
-    atClosing: true,
+    otherKeptFacts: true,
   })},
   ${workedOutFactsCtes('worked')},
   counted AS (
@@ -584,6 +654,8 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     FROM worked w
     UNION ALL ${atClosingFacts(dialect, 'cur', scoped)}
     UNION ALL ${atClosingFacts(dialect, 'prev', scoped)}
+    UNION ALL ${interimFacts(dialect, 'cur', scoped)}
+    UNION ALL ${interimFacts(dialect, 'prev', scoped)}
   ),
   ${dialect === 'pg' ? `${keptGroups},` : ''}
   ${grouping(
@@ -682,6 +754,20 @@ export function improvementsSql(
 /** The last day of `report_calendar`: a settled date after it cannot be worked out. */
 export const LAST_CALENDAR_DAY = '2100-12-31';
 
+/** The latest of the dates (`YYYY-MM-DD`), a null one counting as none: '' when all are null. */
+function latestDate(dialect: SqlDialect, values: string[]): string {
+  return `${dialect === 'pg' ? 'GREATEST' : 'MAX'}(${values
+    .map(v => `COALESCE(${v}, '')`)
+    .join(', ')})`;
+}
+
+/** The earliest of the dates, a null one counting as none: '9999-12-31' when all are null. */
+function earliestDate(dialect: SqlDialect, values: string[]): string {
+  return `${dialect === 'pg' ? 'LEAST' : 'MIN'}(${values
+    .map(v => `COALESCE(${v}, '9999-12-31')`)
+    .join(', ')})`;
+}
+
 /**
  * The first day from which a synpunkt's facts stop changing as time passes while nobody writes
  * to it: the latest of its arrival, closing, first svar (or its deadline, when not given yet),
@@ -691,10 +777,7 @@ export const LAST_CALENDAR_DAY = '2100-12-31';
  * one's state at the end of a period comes from its history, and is always worked out.
  */
 function settledDateExpression(dialect: SqlDialect): string {
-  const latest = (values: string[]) =>
-    `${dialect === 'pg' ? 'GREATEST' : 'MAX'}(${values
-      .map(v => `COALESCE(${v}, '')`)
-      .join(', ')})`;
+  const latest = (values: string[]) => latestDate(dialect, values);
   const clock = (event: string, due: string) =>
     `CASE WHEN s.anonymous THEN NULL ELSE COALESCE(${event}, ${due}, '9999-12-31') END`;
   return latest([
@@ -796,4 +879,74 @@ export function keepFactsAtClosingSql(
     SELECT w.id, w.period, w.received_date, w.unit_ref, w.type, w.channel, w.area,
       ${KEPT_FACT_COLUMNS.map(k => `w.${k}`).join(', ')}
     FROM worked w`;
+}
+
+/**
+ * Keeps the interim facts (`report_facts_interim`, see its migration) of the same pending
+ * synpunkter as {@link keepFactsSql}, after it (their old ones deleted first): for each one never
+ * paused nor reopened, whose kept facts do not hold yet for a report running on `:today` (its
+ * settled date after `:yesterday`, that report's cutoff), its facts as that report works them
+ * out, with the window in which they hold. Named bindings besides the range: `today`,
+ * `yesterday`.
+ */
+export function keepFactsInterimSql(dialect: SqlDialect): string {
+  // A deadline that still ran (its event not given by today) is where the facts change: for
+  // första svar its date, as reports compare it; for återkoppling the day the arbetsdagar since
+  // arrival reach the svarstid on the calendar, as reports count them (the row's deadline can
+  // differ after a changed calendar).
+  const passedBy = (step: string) =>
+    `CASE WHEN ${step} <= :yesterday THEN ${step} END`;
+  const notPassedBy = (step: string) =>
+    `CASE WHEN ${step} > :yesterday THEN ${step} END`;
+  return `INSERT INTO report_facts_interim (synpunkt_id, received_date, unit_ref, type, channel,
+      area, settled_date, state_from, cutoff_from, cutoff_until, ${KEPT_FACT_COLUMNS.join(
+        ', ',
+      )})
+    WITH ${pendingCandidatesCte(dialect)},
+    sel AS (
+      SELECT c.*, 'interim' AS period, :today AS state_date, :yesterday AS cutoff,
+        NULL AS end_instant
+      FROM candidates c
+      WHERE ${KEEPABLE} AND c.has_pause = 0
+        AND ${latestDate(dialect, [
+          'c.forsta_svar_date',
+          'c.aterkoppling_date',
+          'c.closed_date',
+        ])} <= :today
+    ),
+    ${effectiveCte(dialect)},
+    ${workedOutFactsCtes('worked')},
+    steps AS (
+      SELECT d.id,
+        CASE WHEN d.anon = 0 AND d.fs_date IS NULL THEN d.forsta_svar_due END AS fs_step,
+        CASE WHEN d.anon = 0 AND d.ak_date IS NULL THEN 1 ELSE 0 END AS ak_running,
+        CASE WHEN d.anon = 0 AND d.ak_date IS NULL THEN (
+          SELECT k.day FROM report_calendar k
+          WHERE k.ordinal >= ca.ordinal + d.aterkoppling_days
+          ORDER BY k.ordinal, k.day LIMIT 1) END AS ak_step,
+        NULLIF(${latestDate(dialect, [
+          'd.forsta_svar_date',
+          'd.ak_first',
+          'd.closed_date',
+        ])}, '') AS state_from
+      FROM clocked d
+      LEFT JOIN report_calendar ca ON ca.day = d.arrival_date
+    )
+    SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area, f.settled_date,
+      st.state_from,
+      NULLIF(${latestDate(dialect, [
+        passedBy('st.fs_step'),
+        passedBy('st.ak_step'),
+      ])}, ''),
+      NULLIF(${earliestDate(dialect, [
+        notPassedBy('st.fs_step'),
+        notPassedBy('st.ak_step'),
+      ])}, '9999-12-31'),
+      ${KEPT_FACT_COLUMNS.map(k => `w.${k}`).join(', ')}
+    FROM worked w
+    JOIN steps st ON st.id = w.id
+    JOIN report_facts f ON f.synpunkt_id = w.id
+    WHERE (f.settled_date IS NULL OR f.settled_date > :yesterday)
+      -- An återkoppling deadline beyond the calendar: no window can be told.
+      AND NOT (st.ak_running = 1 AND st.ak_step IS NULL)`;
 }
