@@ -904,10 +904,16 @@ export function keepFactsInterimSql(dialect: SqlDialect): string {
       )})
     WITH ${pendingCandidatesCte(dialect)},
     sel AS (
-      SELECT c.*, 'interim' AS period, :today AS state_date, :yesterday AS cutoff,
-        NULL AS end_instant
+      -- Only those whose facts just kept do not hold for a report running today: a bulk keep
+      -- (a million after an upgrade) would otherwise work nearly all of them out once more.
+      -- CROSS JOIN: SQLite reads the batch's few candidates first, each kept fact by its key.
+      SELECT c.*, f.settled_date AS kept_settled_date, 'interim' AS period,
+        :today AS state_date, :yesterday AS cutoff, NULL AS end_instant
       FROM candidates c
-      WHERE ${KEEPABLE} AND c.has_pause = 0
+      CROSS JOIN report_facts f
+      WHERE f.synpunkt_id = c.id
+        AND (f.settled_date IS NULL OR f.settled_date > :yesterday)
+        AND ${KEEPABLE} AND c.has_pause = 0
         AND ${latestDate(dialect, [
           'c.forsta_svar_date',
           'c.aterkoppling_date',
@@ -917,7 +923,7 @@ export function keepFactsInterimSql(dialect: SqlDialect): string {
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')},
     steps AS (
-      SELECT d.id,
+      SELECT d.id, d.kept_settled_date,
         CASE WHEN d.anon = 0 AND d.fs_date IS NULL THEN d.forsta_svar_due END AS fs_step,
         CASE WHEN d.anon = 0 AND d.ak_date IS NULL THEN 1 ELSE 0 END AS ak_running,
         CASE WHEN d.anon = 0 AND d.ak_date IS NULL THEN (
@@ -932,7 +938,8 @@ export function keepFactsInterimSql(dialect: SqlDialect): string {
       FROM clocked d
       LEFT JOIN report_calendar ca ON ca.day = d.arrival_date
     )
-    SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area, f.settled_date,
+    SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area,
+      st.kept_settled_date,
       st.state_from,
       NULLIF(${latestDate(dialect, [
         passedBy('st.fs_step'),
@@ -945,8 +952,6 @@ export function keepFactsInterimSql(dialect: SqlDialect): string {
       ${KEPT_FACT_COLUMNS.map(k => `w.${k}`).join(', ')}
     FROM worked w
     JOIN steps st ON st.id = w.id
-    JOIN report_facts f ON f.synpunkt_id = w.id
-    WHERE (f.settled_date IS NULL OR f.settled_date > :yesterday)
-      -- An återkoppling deadline beyond the calendar: no window can be told.
-      AND NOT (st.ak_running = 1 AND st.ak_step IS NULL)`;
+    -- An återkoppling deadline beyond the calendar: no window can be told.
+    WHERE NOT (st.ak_running = 1 AND st.ak_step IS NULL)`;
 }
