@@ -1,7 +1,9 @@
 import { parseSvarstidConfig } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import { SqliteConnection } from '../database/sqliteStatements';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { loadReportFixture } from './__testUtils__/reportFixture';
 import { syncReportCalendar } from './ReportCalendarStore';
@@ -644,6 +646,32 @@ describe('ReportFactsKeeper', () => {
         // syncReportCalendar marks them; the report is worked out in full until they are kept.
         expect(await keeper.pendingCount()).toBeGreaterThanOrEqual(kept);
       });
+    });
+  });
+
+  describe('on SQLite', () => {
+    const sqlite = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+    it('prepares the statements of its batches once per connection, not once a batch', async () => {
+      const knex = await sqlite.init('SQLITE_3');
+      const { seed } = await demoRegistry(knex, NOW);
+      await seed(100);
+      const keeper = new ReportFactsKeeper(knex, { batchSize: 5 });
+      await keeper.markAllPending();
+      // A pool of one: the connection every batch runs on.
+      const connection: SqliteConnection =
+        await knex.client.acquireConnection();
+      await knex.client.releaseConnection(connection);
+      const prepare = jest.spyOn(connection, 'prepare');
+
+      expect(await keeper.keepPending()).toEqual({ kept: 100 });
+      const prepared = prepare.mock.calls.length;
+      expect(await keeper.pendingCount()).toBe(0);
+      expect(await keptCount(knex)).toBeGreaterThan(0);
+      // 21 batches (the last finds none) of 8 statements: the pending list read, three tables
+      // emptied of the batch, three kept, the kept ones off the list; and the run's first step,
+      // marking the interim facts that expired.
+      expect(prepared).toBe(8 + 1);
     });
   });
 });
