@@ -85,6 +85,14 @@ function gallringCell(r: any): Verdict {
   const g = r.gallring;
   if (!g) return { text: 'not measured in this run', met: undefined };
   const m = g.registerMeanwhile;
+  if (!m) {
+    return {
+      text: `cleared ${g.cleared.toLocaleString(
+        'en',
+      )}, over before the load could start (data cleared by an earlier run)`,
+      met: undefined,
+    };
+  }
   return {
     text: `cleared ${g.cleared.toLocaleString('en')} in ${
       g.seconds
