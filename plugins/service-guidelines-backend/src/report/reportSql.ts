@@ -125,6 +125,15 @@ function endedOnClosingDate(t: string, prefix: 'cur' | 'prev'): string {
   return `${t}.closing_date = :${prefix}Cutoff AND ${t}.closing_date = :${prefix}State`;
 }
 
+/** The synpunkt `id` has facts kept at the period's closing date (see atClosingFacts). */
+function keptAtClosing(id: string, prefix: 'cur' | 'prev'): string {
+  return `EXISTS (SELECT 1 FROM report_facts_at_closing a
+            WHERE a.synpunkt_id = ${id} AND ${endedOnClosingDate(
+    'a',
+    prefix,
+  )})`;
+}
+
 /**
  * Which synpunkter of a period are worked out in full: all of them, or (`unkept`) only those
  * whose kept facts cannot be used for the period: not settled by its cutoff, never kept
@@ -173,11 +182,7 @@ function unkeptIds(
           AND ${unsettled}
           ${
             otherKeptFacts
-              ? `AND NOT EXISTS (SELECT 1 FROM report_facts_at_closing a
-            WHERE a.synpunkt_id = f.synpunkt_id AND ${endedOnClosingDate(
-              'a',
-              prefix,
-            )})
+              ? `AND NOT ${keptAtClosing('f.synpunkt_id', prefix)}
           AND NOT EXISTS (SELECT 1 FROM report_facts_interim i
             WHERE i.synpunkt_id = f.synpunkt_id AND ${interimHolds(
               'i',
@@ -411,11 +416,7 @@ function interimFacts(
     'report_facts_interim',
     'i',
     `${interimHolds('i', prefix)}
-      AND NOT EXISTS (SELECT 1 FROM report_facts_at_closing a
-        WHERE a.synpunkt_id = i.synpunkt_id AND ${endedOnClosingDate(
-          'a',
-          prefix,
-        )})`,
+      AND NOT ${keptAtClosing('i.synpunkt_id', prefix)}`,
   );
 }
 
