@@ -1,4 +1,7 @@
-import { parseSvarstidConfig } from '@service-guidelines/plugin-service-guidelines-common';
+import {
+  parseSvarstidConfig,
+  WorkingDayCalendar,
+} from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { TestDatabases } from '@backstage/backend-test-utils';
@@ -154,6 +157,8 @@ describe('ReportFactsKeeper', () => {
     let keeper: ReportFactsKeeper;
     /** Today for the keeper's interim facts. */
     let now = NOW;
+    /** The demo registry's working-day calendar, synced to the report calendar. */
+    let demoCalendar: WorkingDayCalendar;
 
     /** Every figure and the list of improvements of a selection. */
     async function reportOf(selection: ReportSelection) {
@@ -190,7 +195,8 @@ describe('ReportFactsKeeper', () => {
         const { rules, seed, createService } = await demoRegistry(knex, NOW);
         await seed(400);
         await registerRunning(createService);
-        await syncReportCalendar(knex, rules.calendar);
+        demoCalendar = rules.calendar;
+        await syncReportCalendar(knex, demoCalendar);
         store = new ReportStore(knex);
         keeper = new ReportFactsKeeper(knex, {
           batchSize: 64,
@@ -348,7 +354,6 @@ describe('ReportFactsKeeper', () => {
         const changed = parseSvarstidConfig({
           calendar: { extraNonWorkingDays: ['2026-11-26', '2026-11-27'] },
         }).calendar;
-        const { rules } = await demoRegistry(knex, NOW);
         try {
           await syncReportCalendar(knex, changed);
           const around = selectionsAround(NOW);
@@ -363,7 +368,7 @@ describe('ReportFactsKeeper', () => {
             .pluck('i.synpunkt_id');
           expect(unsettledRunning.length).toBeGreaterThan(0);
         } finally {
-          await syncReportCalendar(knex, rules.calendar);
+          await syncReportCalendar(knex, demoCalendar);
           await keeper.keepPending();
         }
       });
