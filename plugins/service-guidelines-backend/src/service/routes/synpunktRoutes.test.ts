@@ -53,6 +53,17 @@ describe.each(databases.eachSupportedId())('synpunkt API on %p', databaseId => {
       });
     });
 
+    it('gives each synpunkt an id that begins with the time it was registered', async () => {
+      const first = await register();
+      await new Promise(resolve => setTimeout(resolve, 5));
+      const second = await register();
+      for (const body of [first, second]) {
+        const millis = parseInt(body.id.replace(/-/g, '').slice(0, 12), 16);
+        expect(millis).toBe(Date.parse(body.registeredAt));
+      }
+      expect(second.id > first.id).toBe(true);
+    });
+
     it('records första svar at once for a telephone call', async () => {
       const body = await register('erik', { channel: 'telefon' });
       expect(body.forstaSvar).toEqual({

@@ -34,7 +34,6 @@ import {
   updateSynpunktSchema,
   utredningSchema,
 } from '@service-guidelines/plugin-service-guidelines-common';
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   ListCursor,
@@ -47,6 +46,7 @@ import {
   permissionResourceOf,
   searchTextOf,
 } from '../../database/SynpunktStore';
+import { timeOrderedUuid } from '../../database/timeOrderedUuid';
 import {
   checkableInMemory,
   criteriaMatch,
@@ -203,7 +203,7 @@ export class SynpunktService {
       numberPrefix: `${settings.numberPrefix}-${year}-`,
       searchable: input.sekretess ? undefined : input.description,
       row: {
-        id: randomUUID(),
+        id: timeOrderedUuid(now),
         registration_year: year,
         type,
         channel: input.channel,
