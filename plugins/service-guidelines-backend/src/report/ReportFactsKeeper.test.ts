@@ -604,8 +604,16 @@ describe('ReportFactsKeeper', () => {
         const growing = new ReportFactsKeeper(knex, { batchMillis: 60_000 });
         expect(await growing.keepPending()).toEqual({ kept: 400 });
         expect(await growing.pendingCount()).toBe(0);
-        // 50 + 100 + 200, then 400 finds the last 50, and one more finds none.
-        expect(limits).toEqual([50, 100, 200, 400, 400]);
+        // 50 + 100 + 200, then 400 finds the last 50 and the run ends there.
+        expect(limits).toEqual([50, 100, 200, 400]);
+      });
+
+      it('ends the run at the first batch that finds fewer than it asked for', async () => {
+        // Whatever is written after that waits for the next run, in full batches, rather
+        // than be chased a few synpunkter at a time.
+        const fixed = new ReportFactsKeeper(knex, { batchSize: 150 });
+        expect(await fixed.keepPending()).toEqual({ kept: 400 });
+        expect(limits).toEqual([150, 150, 150]);
       });
 
       it('shrinks them to the least size when they take longer than the aim', async () => {

@@ -100,9 +100,11 @@ export class ReportFactsKeeper {
   }
 
   /**
-   * Keeps the facts of every pending synpunkt; returns how many were pending and handled. First
-   * marks pending those whose interim facts no longer hold for a report running today (a deadline
-   * of theirs has passed), so that they are kept again with their next window.
+   * Keeps the facts of the pending synpunkter, until a batch finds fewer than it asked for;
+   * returns how many were handled. Those written after that wait for the next run, and reports
+   * work them out meanwhile. First marks pending those whose interim facts no longer hold for a
+   * report running today (a deadline of theirs has passed), so that they are kept again with
+   * their next window.
    */
   async keepPending(): Promise<{ kept: number }> {
     const days = this.runningReportDays();
@@ -129,7 +131,12 @@ export class ReportFactsKeeper {
         await this.keepBatch(batch, days);
         kept += batch.length;
       }
-      return { handled: batch.length, more: batch.length > 0 };
+      // A short batch has caught up with the list: what was written since waits for the next
+      // run. Chasing it kept a stream of registrations a few at a time, and a batch costs about
+      // 2 ms on SQLite however few it keeps: registering at a thousand a second on the million,
+      // the job held the main thread a quarter of the time (about 260 µs for each synpunkt kept,
+      // against 36 µs in batches of 200).
+      return { handled: batch.length, more: batch.length === size };
     });
     if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
       // Outside any transaction, as VACUUM must be.
