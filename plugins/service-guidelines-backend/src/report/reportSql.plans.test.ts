@@ -200,12 +200,19 @@ const postgresIds = configuredDatabaseIds().filter(id =>
  * that belong to it (its conditions, up to the next node).
  */
 function keptFactsReads(plan: string[]): string[][] {
+  return planNodes(plan).filter(([first]) =>
+    / on report_facts f(_\d+)?$/.test(first),
+  );
+}
+
+/** The nodes of PostgreSQL's plan, each its first line with the lines that belong to it. */
+function planNodes(plan: string[]): string[][] {
   const nodes: string[][] = [];
   for (const line of plan) {
     if (line.startsWith('->') || nodes.length === 0) nodes.push([line]);
     else nodes[nodes.length - 1].push(line);
   }
-  return nodes.filter(([first]) => / on report_facts f(_\d+)?$/.test(first));
+  return nodes;
 }
 
 /**
@@ -274,6 +281,37 @@ if (postgresIds.length > 0) {
         );
         expect(indexCondition).toContain('unit_ref = ANY');
         expect(indexCondition).toContain('substr((received_date)::text, 1, 7)');
+      }
+    }, 60_000);
+
+    it('reads only the interim facts received in each period, never all of them', async () => {
+      const knex = await databases.init(databaseId);
+      await applyMigrations({ getClient: async () => knex }, knex);
+      await spreadKeptFacts(knex);
+      // The running ones of the last quarter have interim facts, as the facts job keeps them.
+      await knex.raw(`
+        INSERT INTO report_facts_interim (synpunkt_id, received_date, unit_ref, type, channel,
+          area, settled_date, anon, fs_itid, fs_sent, fs_pag, ak_itid, ak_sent, ak_pag,
+          open_end, forsenad, improvement, ak_workdays)
+        SELECT synpunkt_id, received_date, unit_ref, type, channel, area, settled_date,
+          0, 1, 0, 0, 0, 0, 1, 1, 0, 0, NULL
+        FROM report_facts WHERE received_date >= '2025-10-01'`);
+      await knex.raw('VACUUM ANALYZE');
+      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
+        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
+        {
+          ...period('cur', 2023),
+          ...period('prev', 2022),
+          scope: 'group:default/namnd',
+        },
+      );
+      const interimReads = planNodes(
+        result.rows.map(row => row['QUERY PLAN'].trim()),
+      ).filter(([first]) => / on report_facts_interim i(_\d+)?$/.test(first));
+      // Counted for each period, and left out of those worked out in full for each.
+      expect(interimReads).toHaveLength(4);
+      for (const node of interimReads) {
+        expect(node.join('\n')).toContain('received_date');
       }
     }, 60_000);
   });
