@@ -37,6 +37,36 @@ async function existingTables(knex: import('knex').Knex) {
   return present;
 }
 
+const MIGRATIONS = resolve(__dirname, '../../migrations');
+
+/**
+ * Migrates up to `migration`, then stores one fixture synpunkt for each of `kept` (its received
+ * and settled date) with its kept report facts, nothing pending. Returns the synpunkter.
+ */
+async function withKeptFacts(
+  knex: import('knex').Knex,
+  migration: string,
+  kept: Array<[string, string | null]>,
+) {
+  await knex.migrate.to({ directory: MIGRATIONS, name: migration });
+  const rows = FIXTURE_SYNPUNKTER.slice(0, kept.length);
+  await knex.batchInsert('synpunkter', rows, kept.length);
+  await knex('report_facts_pending').delete();
+  await knex('report_facts').insert(
+    kept.map(([received, settled], i) => ({
+      synpunkt_id: rows[i].id,
+      received_date: received,
+      settled_date: settled,
+      unit_ref: rows[i].unit_ref,
+      type: rows[i].type,
+      channel: rows[i].channel,
+      area: rows[i].area,
+      ...Object.fromEntries(KEPT_FACT_COLUMNS.map(column => [column, 0])),
+    })),
+  );
+  return rows;
+}
+
 describe('migrations', () => {
   const databases = createConfiguredTestDatabases();
 
@@ -64,7 +94,7 @@ describe('migrations', () => {
     'add the gallring marker and log, and take them away again keeping the synpunkter, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const directory = resolve(__dirname, '../../migrations');
+      const directory = MIGRATIONS;
       const gallring = '20261124150000_gallring.js';
       await knex.migrate.to({
         directory,
@@ -121,42 +151,55 @@ describe('migrations', () => {
     'mark pending, for their facts at closing dates, the kept synpunkter whose facts settled after a default closing date, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const directory = resolve(__dirname, '../../migrations');
-      await knex.migrate.to({
-        directory,
-        name: '20261124210000_report_facts_improvement_index.js',
-      });
-      const rows = FIXTURE_SYNPUNKTER.slice(0, 6);
-      await knex.batchInsert('synpunkter', rows, 6);
-      await knex('report_facts_pending').delete();
-      const kept: Array<[string, string | null]> = [
-        ['2025-12-20', '2026-01-12'], // over a year's end
-        ['2025-08-20', '2025-09-05'], // over the default delår's end
-        ['2025-03-02', '2025-03-20'],
-        ['2025-09-10', '2025-09-30'],
-        ['2025-06-01', null], // never kept: always worked out
-        ['2025-08-31', '2025-08-31'], // settled on the closing date itself
-      ];
-      await knex('report_facts').insert(
-        kept.map(([received, settled], i) => ({
-          synpunkt_id: rows[i].id,
-          received_date: received,
-          settled_date: settled,
-          unit_ref: rows[i].unit_ref,
-          type: rows[i].type,
-          channel: rows[i].channel,
-          area: rows[i].area,
-          ...Object.fromEntries(KEPT_FACT_COLUMNS.map(column => [column, 0])),
-        })),
+      const rows = await withKeptFacts(
+        knex,
+        '20261124210000_report_facts_improvement_index.js',
+        [
+          ['2025-12-20', '2026-01-12'], // over a year's end
+          ['2025-08-20', '2025-09-05'], // over the default delår's end
+          ['2025-03-02', '2025-03-20'],
+          ['2025-09-10', '2025-09-30'],
+          ['2025-06-01', null], // never kept: always worked out
+          ['2025-08-31', '2025-08-31'], // settled on the closing date itself
+        ],
       );
 
       await knex.migrate.up({
-        directory,
+        directory: MIGRATIONS,
         name: '20261125100000_report_facts_at_closing.js',
       });
       expect(
         (await knex('report_facts_pending').pluck('synpunkt_id')).sort(),
       ).toEqual([rows[0].id, rows[1].id, rows[4].id].sort());
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'mark pending the synpunkter kept without a settled date, to keep the reopened ones closed again, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const rows = await withKeptFacts(
+        knex,
+        '20261206120000_report_facts_interim.js',
+        [
+          ['2025-03-02', '2025-03-20'],
+          ['2025-06-01', null], // reopened, say
+          ['2025-09-10', '2025-09-30'],
+        ],
+      );
+      // Already pending once: marked again, so the job removes it only after keeping it anew.
+      await knex('report_facts_pending').insert({
+        synpunkt_id: rows[1].id,
+        generation: 3,
+      });
+
+      await knex.migrate.up({
+        directory: MIGRATIONS,
+        name: '20261207090000_report_facts_reopened.js',
+      });
+      expect(await knex('report_facts_pending').select()).toEqual([
+        { synpunkt_id: rows[1].id, generation: 4 },
+      ]);
     },
   );
 

@@ -134,6 +134,70 @@ async function registerRunning(
   }
 }
 
+/**
+ * Reopens closed synpunkter of the registry through its service, some several times, most closed
+ * again later with or without an improvement, a few left open: the history a report reads a
+ * reopened synpunkt's state from. Every fourth closing led to an improvement that a later
+ * closing does not repeat, so a period between the two lists it and a later one does not.
+ */
+async function reopenSome(
+  knex: Knex,
+  createService: Awaited<ReturnType<typeof demoRegistry>>['createService'],
+) {
+  const closed: Array<{ id: string; closed_date: string }> = await knex(
+    'synpunkter',
+  )
+    .whereNotNull('closed_date')
+    .whereNotNull('handlaggare_ref')
+    .where('closed_date', '<', '2026-09-01')
+    .orderBy('id')
+    .limit(24)
+    .select('id', 'closed_date');
+  expect(closed).toHaveLength(24);
+  const caller = {
+    userRef: 'user:default/maria',
+    read: 'all',
+    personalData: 'all',
+    handle: 'all',
+  } as const;
+  let at = NOW;
+  const service = createService(() => at);
+  const on = (day: string) => {
+    at = new Date(`${day}T10:00:00Z`);
+  };
+  const version = async (id: string) =>
+    Number((await knex('synpunkter').where({ id }).first('version')).version);
+  for (const [i, { id, closed_date }] of closed.entries()) {
+    let day = DateTime.fromISO(closed_date);
+    for (let round = 0; round <= i % 3; round++) {
+      day = day.plus({ days: 3 + (i % 5) * 4 });
+      on(day.toISODate()!);
+      await service.reopen(
+        id,
+        { version: await version(id), reason: 'Kunden hörde av sig igen' },
+        caller,
+      );
+      // Every sixth stays open after its last reopening.
+      if (i % 6 === 5 && round === i % 3) break;
+      day = day.plus({ days: 2 + (i % 4) * 9 });
+      on(day.toISODate()!);
+      const improvement = i % 4 === 0 && round === 0;
+      await service.close(
+        id,
+        {
+          version: await version(id),
+          outcome: 'Utrett igen',
+          ledToImprovement: improvement,
+          ...(improvement
+            ? { improvementDescription: 'Rutinen för återkoppling ses över' }
+            : {}),
+        },
+        caller,
+      );
+    }
+  }
+}
+
 const sorted = (rows: FigureRow[]) =>
   [...rows].sort((a, b) =>
     `${a.period}|${a.dimension}|${a.key}`.localeCompare(
@@ -195,6 +259,7 @@ describe('ReportFactsKeeper', () => {
         const { rules, seed, createService } = await demoRegistry(knex, NOW);
         await seed(400);
         await registerRunning(createService);
+        await reopenSome(knex, createService);
         demoCalendar = rules.calendar;
         await syncReportCalendar(knex, demoCalendar);
         store = new ReportStore(knex);
@@ -258,6 +323,32 @@ describe('ReportFactsKeeper', () => {
         const [paused] = await knex('synpunkt_pauses').count({ n: '*' });
         expect(Number(paused.n)).toBeGreaterThan(0);
         expect(await keptCount(knex)).toBeGreaterThan(300);
+
+        // Not vacuous: reopened synpunkter closed again are read from their kept facts, those
+        // still open are worked out; and some periods list an improvement of a closing that a
+        // later one undid, which their kept facts do not say.
+        const reopenedIds = knex('synpunkt_events')
+          .where({ kind: 'ateroppnad' })
+          .select('synpunkt_id');
+        const reopenedKept = await knex('report_facts')
+          .whereIn('synpunkt_id', reopenedIds)
+          .select('synpunkt_id', 'settled_date', 'improvement');
+        expect(reopenedKept.filter(f => f.settled_date !== null)).toHaveLength(
+          20,
+        );
+        expect(reopenedKept.filter(f => f.settled_date === null)).toHaveLength(
+          4,
+        );
+        const undone = new Set(
+          reopenedKept
+            .filter(f => Number(f.improvement) === 0)
+            .map(f => f.synpunkt_id),
+        );
+        expect(
+          fromKept.some(report =>
+            report.improvements.some(r => undone.has(r.id)),
+          ),
+        ).toBe(true);
       });
 
       it('vacuums the facts tables and refreshes their statistics after keeping many at once, on PostgreSQL only', async () => {
@@ -547,7 +638,21 @@ describe('ReportFactsKeeper', () => {
           kind: 'utredning',
         });
         expect(await pending()).toBe(0);
-        // The reopened synpunkt is kept without a settled date: always worked out.
+        // Reopened and closed again (its row has a closing date): kept with a settled date no
+        // earlier than the day after its last closing in the history (2026-11-21 UTC).
+        const closedAgain = await knex('report_facts')
+          .where({ synpunkt_id: id })
+          .first();
+        expect(closedAgain.settled_date >= '2026-11-22').toBe(true);
+        // Reopened and not closed since: kept without a settled date, always worked out.
+        await knex('synpunkter').where({ id }).update({ closed_date: null });
+        await knex('synpunkt_events').insert({
+          synpunkt_id: id,
+          at: '2026-11-22T10:00:00.000Z',
+          actor_ref: 'user:default/maria',
+          kind: 'ateroppnad',
+        });
+        await keeper.keepPending();
         expect(
           await knex('report_facts').where({ synpunkt_id: id }).first(),
         ).toMatchObject({ settled_date: null });

@@ -22,7 +22,9 @@
  *   defines it, with pauses read up to the cutoff).
  * - Kept facts (`report_facts`, see its migration): a synpunkt whose facts were kept with a settled
  *   date on or before the period's cutoff, and that is not pending, is read from there; only the
- *   others (recent ones, reopened ones, pending ones) are worked out as described above. Both
+ *   others (recent ones, reopened ones not closed again, pending ones) are worked out as
+ *   described above. A reopened synpunkt closed again settles no earlier than that last closing,
+ *   so every period its kept facts hold for ends after its whole history. Both
  *   give the same per-synpunkt facts, which are then summed together. For a period that ended on
  *   a closing date (the last day of a helår or delår), the facts kept as they stood on that day
  *   (`report_facts_at_closing`) stand in for working out those that settled after it. For a
@@ -79,6 +81,10 @@ function lastEntryBeforeEnd(kinds: string[], column: string): string {
       ORDER BY e.id DESC LIMIT 1)`;
 }
 
+/** The synpunkt `id` was reopened at some time: its history has a reopening. */
+const EVER_REOPENED = (id: string) =>
+  `EXISTS (SELECT 1 FROM synpunkt_events r WHERE r.kind = 'ateroppnad' AND r.synpunkt_id = ${id})`;
+
 /** The columns of a selected synpunkt that its facts are worked out from. */
 const SELECTED_COLUMNS = `s.id, s.unit_ref, s.type, s.channel, s.area, s.received_date,
       substr(s.received_date, 1, 7) AS month,
@@ -87,8 +93,7 @@ const SELECTED_COLUMNS = `s.id, s.unit_ref, s.type, s.channel, s.area, s.receive
       s.forsta_svar_due, s.forsta_svar_date, s.aterkoppling_date, s.closed_date,
       CASE WHEN s.led_to_improvement THEN 1 ELSE 0 END AS improvement_now,
       s.improvement_description,
-      CASE WHEN EXISTS (SELECT 1 FROM synpunkt_events r
-        WHERE r.kind = 'ateroppnad' AND r.synpunkt_id = s.id) THEN 1 ELSE 0 END AS reopened,
+      CASE WHEN ${EVER_REOPENED('s.id')} THEN 1 ELSE 0 END AS reopened,
       CASE WHEN EXISTS (SELECT 1 FROM synpunkt_pauses pa
         WHERE pa.synpunkt_id = s.id) THEN 1 ELSE 0 END AS has_pause`;
 
@@ -163,12 +168,14 @@ function unkeptIds(
   const inPeriod = (t: string, unitRef = `${t}.unit_ref`) =>
     `${receivedInPeriod(t, prefix)}
           ${scoped ? `AND ${unitRef} IN (${SUBTREE})` : ''}`;
-  // A synpunkt that is neither pending nor kept without a settled date (reopened, say) has the
+  // A synpunkt never reopened that is neither pending nor kept without a settled date has the
   // facts of its row as it is now, worked out at its settled date, which is on or after its
   // closing: if it is closed with an improvement by the end of any period, its kept facts say
-  // improvement already. Only those can be on the list, not the thousands still running.
+  // improvement already. Only those can be on the list, not the thousands still running, and the
+  // reopened ones: an earlier closing may have led to an improvement that the last did not.
   const unsettled = improvementCandidates
-    ? `(f.settled_date IS NULL OR (f.settled_date > :${prefix}Cutoff AND f.improvement = 1))`
+    ? `(f.settled_date IS NULL OR (f.settled_date > :${prefix}Cutoff
+          AND (f.improvement = 1 OR ${EVER_REOPENED('f.synpunkt_id')})))`
     : `(f.settled_date IS NULL OR f.settled_date > :${prefix}Cutoff)`;
   // On PostgreSQL a scoped report also names the months of receipt, and the subtree as an array,
   // so that the month index (unit, month of receipt, …) reads each unit's months of the period.
@@ -297,8 +304,7 @@ function selectionCtes(options: {
     }
       ${
         options.improvementCandidates
-          ? `AND (s.led_to_improvement OR EXISTS (SELECT 1 FROM synpunkt_events r
-              WHERE r.kind = 'ateroppnad' AND r.synpunkt_id = s.id))`
+          ? `AND (s.led_to_improvement OR ${EVER_REOPENED('s.id')})`
           : ''
       }`;
   // Materialized when few (the unkept ones): every later reference to a column of a synpunkt,
@@ -782,19 +788,33 @@ function earliestDate(dialect: SqlDialect, values: string[]): string {
  * to it: the latest of its arrival, closing, first svar (or its deadline, when not given yet),
  * återkoppling (or its deadline) and the days its pauses began and ended. An open pause stops the
  * återkoppling clock, so from the day it began the facts hold still. A missing deadline, which
- * only a damaged row has, makes it never settle. Only for synpunkter never reopened: a reopened
- * one's state at the end of a period comes from its history, and is always worked out.
+ * only a damaged row has, makes it never settle. A reopened synpunkt's state at the end of a
+ * period comes from its history; once closed again, its last closing is on its row and after every
+ * reopening, so from its settled date on its history no longer changes its facts either.
  */
 function settledDateExpression(dialect: SqlDialect): string {
   const latest = (values: string[]) => latestDate(dialect, values);
   const clock = (event: string, due: string) =>
     `CASE WHEN s.anonymous THEN NULL ELSE COALESCE(${event}, ${due}, '9999-12-31') END`;
+  // A reopened synpunkt's last closing or reopening is read from its history up to the end of a
+  // period's last day: the entry is on its row's closing date when written by the registry, but
+  // whatever wrote it, the synpunkt settles no earlier than the day after the entry's UTC date
+  // (its date in Stockholm is that one or the next).
+  const lastReopeningOrClosing = `(SELECT MAX(substr(h.at, 1, 10)) FROM synpunkt_events h
+      WHERE h.synpunkt_id = s.id AND h.kind IN ('avslutad', 'ateroppnad'))`;
+  const dayAfter = (date: string) =>
+    dialect === 'pg'
+      ? `to_char(CAST(${date} AS date) + 1, 'YYYY-MM-DD')`
+      : `date(${date}, '+1 day')`;
   return latest([
     's.arrival_date',
     's.closed_date',
     clock('s.forsta_svar_date', 's.forsta_svar_due'),
     clock('s.aterkoppling_date', 's.aterkoppling_due'),
     '(SELECT MAX(COALESCE(p.to_date, p.from_date)) FROM synpunkt_pauses p WHERE p.synpunkt_id = s.id)',
+    `CASE WHEN ${EVER_REOPENED('s.id')} THEN ${dayAfter(
+      lastReopeningOrClosing,
+    )} END`,
   ]);
 }
 
@@ -820,14 +840,28 @@ function pendingCandidatesCte(dialect: SqlDialect): string {
     )`;
 }
 
-/** A candidate whose facts can be kept: never reopened, settled within the calendar. */
-const KEEPABLE = `c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+/** A candidate settled within the calendar, never reopened or closed again since. */
+const KEEPABLE = `(c.reopened = 0 OR c.closed_date IS NOT NULL)
+  AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+
+/**
+ * A candidate whose facts can be kept for days before it settled (at closing dates, interim):
+ * settled within the calendar and never reopened, as those facts are worked out without the
+ * instant that ends each day, which a reopened one's history is read up to.
+ */
+const KEEPABLE_BEFORE_SETTLED = `c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+
+/**
+ * An instant after every history entry: the facts at a settled date count a reopened synpunkt's
+ * whole history, all of it written by the last closing on or before that date.
+ */
+const AFTER_EVERY_ENTRY = '9999-12-31T00:00:00.000Z';
 
 /**
  * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
  * facts deleted first): each worked out at its settled date, with the same SQL a report works them
- * out with. A reopened one, or one whose settled date is beyond the calendar, is kept with no
- * settled date, so that reports always work it out. So is one whose återkoppling is still running
+ * out with. A reopened one not closed again, or one whose settled date is beyond the calendar, is
+ * kept with no settled date, so that reports always work it out. So is one whose återkoppling is still running
  * at its settled date without an open pause: its deadline on the row no longer matches the
  * calendar (a changed one), and only working it out on each report gives the right answer.
  */
@@ -838,7 +872,7 @@ export function keepFactsSql(dialect: SqlDialect): string {
     WITH ${pendingCandidatesCte(dialect)},
     sel AS (
       SELECT c.*, 'settled' AS period, c.settled_date AS state_date, c.settled_date AS cutoff,
-        NULL AS end_instant
+        '${AFTER_EVERY_ENTRY}' AS end_instant
       FROM candidates c
       WHERE ${KEEPABLE}
     ),
@@ -881,7 +915,7 @@ export function keepFactsAtClosingSql(
       FROM candidates c
       CROSS JOIN report_calendar d
       WHERE d.day >= c.received_date AND d.day < c.settled_date
-        AND ${KEEPABLE} AND substr(d.day, 6) IN (${closings})
+        AND ${KEEPABLE_BEFORE_SETTLED} AND substr(d.day, 6) IN (${closings})
     ),
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')}
@@ -922,7 +956,7 @@ export function keepFactsInterimSql(dialect: SqlDialect): string {
       CROSS JOIN report_facts f
       WHERE f.synpunkt_id = c.id
         AND (f.settled_date IS NULL OR f.settled_date > :yesterday)
-        AND ${KEEPABLE} AND c.has_pause = 0
+        AND ${KEEPABLE_BEFORE_SETTLED} AND c.has_pause = 0
         AND ${latestDate(dialect, [
           'c.forsta_svar_date',
           'c.aterkoppling_date',
