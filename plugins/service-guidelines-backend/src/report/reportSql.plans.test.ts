@@ -62,7 +62,7 @@ describe('report SQL plans on SQLite', () => {
   const wholeTableScans = (plan: string[]) =>
     plan.filter(
       step =>
-        /^SCAN (f|s|sp)( |$)/.test(step) &&
+        /^SCAN (f|u|s|sp)( |$)/.test(step) &&
         !step.includes('report_facts_improvement_idx'),
     );
 
@@ -87,7 +87,7 @@ describe('report SQL plans on SQLite', () => {
       );
       expect(plan).toContainEqual(
         expect.stringMatching(
-          /^SEARCH f USING (COVERING )?INDEX report_facts_settled_idx/,
+          /^SEARCH u USING (COVERING )?INDEX report_facts_settled_idx/,
         ),
       );
       expect(wholeTableScans(plan)).toEqual([]);
@@ -196,12 +196,12 @@ const postgresIds = configuredDatabaseIds().filter(id =>
 );
 
 /**
- * The nodes of PostgreSQL's plan that read the kept facts, each its first line with the lines
- * that belong to it (its conditions, up to the next node).
+ * The nodes of PostgreSQL's plan that read the kept facts for the unsettled ones, each its first
+ * line with the lines that belong to it (its conditions, up to the next node).
  */
-function keptFactsReads(plan: string[]): string[][] {
+function unsettledFactsReads(plan: string[]): string[][] {
   return planNodes(plan).filter(([first]) =>
-    / on report_facts f(_\d+)?$/.test(first),
+    / on report_facts u(_\d+)?$/.test(first),
   );
 }
 
@@ -253,7 +253,7 @@ if (postgresIds.length > 0) {
   describe.each(postgresIds)('report SQL plans on %p', databaseId => {
     const databases = TestDatabases.create({ ids: [databaseId] });
 
-    it("reads a scoped report's unsettled facts of each period by its units' months, from the month index", async () => {
+    it("reads a scoped report's unsettled facts of each period by a range of an index, never every kept fact", async () => {
       const knex = await databases.init(databaseId);
       await applyMigrations({ getClient: async () => knex }, knex);
       await spreadKeptFacts(knex);
@@ -266,21 +266,62 @@ if (postgresIds.length > 0) {
         },
       );
       const plan = result.rows.map(row => row['QUERY PLAN'].trim());
-      // The facts the report works out in full are looked for among the unsettled ones.
-      const unsettledReads = keptFactsReads(plan).filter(node =>
-        node.some(line => line.includes('settled_date IS NULL')),
+      // The facts the report works out in full are looked for among the unsettled ones, never
+      // settled or settled after the cutoff: each kind read from the settled index by its range,
+      // or by the units' months of the period from the month index, whichever PostgreSQL finds
+      // fewer; never every kept fact.
+      const unsettledReads = unsettledFactsReads(plan);
+      expect(unsettledReads).toHaveLength(4);
+      const narrowed = unsettledReads.map(([first, ...conditions]) => {
+        const indexCondition =
+          conditions.find(line => line.startsWith('Index Cond:')) ?? '';
+        if (/using report_facts_settled_idx on/.test(first)) {
+          return /^Index Cond: \(\(?settled_date/.test(indexCondition)
+            ? 'a range of settled dates'
+            : indexCondition;
+        }
+        return /using report_facts_by_month_idx on/.test(first) &&
+          indexCondition.includes('unit_ref = ANY') &&
+          indexCondition.includes('substr((received_date)::text, 1, 7)')
+          ? "the units' months"
+          : `${first} ${indexCondition}`;
+      });
+      expect(
+        narrowed.filter(
+          read =>
+            read !== 'a range of settled dates' && read !== "the units' months",
+        ),
+      ).toEqual([]);
+    }, 60_000);
+
+    it('reads the unsettled facts of a kommun-wide report over all its years from the settled index alone', async () => {
+      const knex = await databases.init(databaseId);
+      await applyMigrations({ getClient: async () => knex }, knex);
+      await spreadKeptFacts(knex);
+      await knex.raw(`
+        INSERT INTO org_unit_closure (ancestor_ref, descendant_ref, depth)
+        SELECT 'group:default/kommun', 'group:default/enhet-' || i, 2
+        FROM generate_series(0, 39) i`);
+      await knex.raw('ANALYZE org_unit_closure');
+      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
+        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
+        {
+          curFrom: '2021-01-01',
+          curTo: '2025-12-31',
+          curState: '2025-12-31',
+          curCutoff: '2025-12-30',
+          curInstant: '2026-01-01T00:00:00.000Z',
+          ...period('prev', 2020),
+          scope: 'group:default/kommun',
+        },
       );
-      expect(unsettledReads).toHaveLength(2);
-      for (const [first, ...conditions] of unsettledReads) {
-        // Not a scan of every kept fact, nor of every unit's facts of all years.
-        expect(first).toMatch(
-          /using report_facts_by_month_idx on report_facts/,
-        );
-        const indexCondition = conditions.find(line =>
-          line.startsWith('Index Cond:'),
-        );
-        expect(indexCondition).toContain('unit_ref = ANY');
-        expect(indexCondition).toContain('substr((received_date)::text, 1, 7)');
+      const ofTheFiveYears = unsettledFactsReads(
+        result.rows.map(row => row['QUERY PLAN'].trim()),
+      ).filter(node => node.join(' ').includes("'2021-01-01'"));
+      expect(ofTheFiveYears).toHaveLength(2);
+      // Not every kept fact of the five years by their units' months: the few unsettled ones.
+      for (const [first] of ofTheFiveYears) {
+        expect(first).toMatch(/using report_facts_settled_idx on report_facts/);
       }
     }, 60_000);
 

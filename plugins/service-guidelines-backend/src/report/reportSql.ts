@@ -173,10 +173,21 @@ function unkeptIds(
   // closing: if it is closed with an improvement by the end of any period, its kept facts say
   // improvement already. Only those can be on the list, not the thousands still running, and the
   // reopened ones: an earlier closing may have led to an improvement that the last did not.
-  const unsettled = improvementCandidates
-    ? `(f.settled_date IS NULL OR (f.settled_date > :${prefix}Cutoff
-          AND (f.improvement = 1 OR ${EVER_REOPENED('f.synpunkt_id')})))`
-    : `(f.settled_date IS NULL OR f.settled_date > :${prefix}Cutoff)`;
+  //
+  // The two kinds are read as two parts, each a range of the settled index: as one OR, PostgreSQL
+  // read every kept fact of the scope's months for them instead (a kommun-wide report over five
+  // years: 215-335 ms, where the two ranges take 42 ms), and for a narrow scope it still may.
+  const factColumns =
+    'u.synpunkt_id, u.received_date, u.unit_ref, u.settled_date, u.improvement';
+  const unsettled = `(SELECT ${factColumns} FROM report_facts u
+        WHERE u.settled_date IS NULL
+      UNION ALL SELECT ${factColumns} FROM report_facts u
+        WHERE u.settled_date > :${prefix}Cutoff
+          ${
+            improvementCandidates
+              ? `AND (u.improvement = 1 OR ${EVER_REOPENED('u.synpunkt_id')})`
+              : ''
+          })`;
   // On PostgreSQL a scoped report also names the months of receipt, and the subtree as an array,
   // so that the month index (unit, month of receipt, …) reads each unit's months of the period.
   // Otherwise it scanned every kept fact for the few unsettled ones: about 165 ms of a nämnd's
@@ -193,9 +204,8 @@ function unkeptIds(
   // interimFacts reads. Named so, PostgreSQL reads only the period's from their index, where it
   // hashed every interim fact for each period: 15-19 ms each for the 55,000 the bench's register
   // load leaves (all received today), in a nämnd's helår that holds none of them.
-  return `(SELECT f.synpunkt_id FROM report_facts f
+  return `(SELECT f.synpunkt_id FROM ${unsettled} f
         WHERE ${factsInPeriod}
-          AND ${unsettled}
           ${
             otherKeptFacts
               ? `AND NOT ${keptAtClosing('f.synpunkt_id', prefix)}
