@@ -255,7 +255,15 @@ export function markdown(report: any, quick?: any): string {
             ', ',
           )} → ${report.results[db].loadAverage.after.join(', ')}`,
       )
-      .join('; ')}.`,
+      .join('; ')}.${dbs
+      .filter(db => report.results[db].autovacuumDuringReports !== undefined)
+      .map(
+        db =>
+          ` ${name(db)}'s autovacuum and autoanalyze ran ${
+            report.results[db].autovacuumDuringReports
+          } times on the plugin's tables during the reports' samples (annual report and report over all rows, HTTP and bare SQL).`,
+      )
+      .join('')}`,
     '',
     'Ratios are to baselines measured in the same run: `POST /bench/baseline` (one-row insert) and `GET /bench/baseline/:id` (one-row read), behind the same body parser, user authentication and one permission decision; for reports, the figures query of ReportStore run straight on the database with the scope the route resolves (the kommun, when no unit is chosen). The report over "all rows" spans five years less their first day, the longest period a report allows.',
     '',

@@ -382,6 +382,27 @@ async function cursorAt(
   }
 }
 
+/**
+ * How many times autovacuum and autoanalyze have run on the plugin's tables so far (PostgreSQL
+ * only): taken before and after a phase, whether they ran during it, sharing the two cores.
+ */
+async function autovacuumRuns(
+  db: BenchDatabase,
+  suite: string,
+): Promise<number | undefined> {
+  if (db !== 'pg') return undefined;
+  const knex = pluginKnex(db, suite);
+  try {
+    const { rows } = await knex.raw(
+      `SELECT COALESCE(SUM(autovacuum_count + autoanalyze_count), 0) AS n
+        FROM pg_stat_user_tables`,
+    );
+    return Number(rows[0].n);
+  } finally {
+    await knex.destroy();
+  }
+}
+
 async function chefListSize(db: BenchDatabase, suite: string): Promise<number> {
   const knex = pluginKnex(db, suite);
   try {
@@ -615,6 +636,7 @@ async function benchDatabase(
     );
 
     note(`${db}: reports`);
+    const autovacuumBeforeReports = await autovacuumRuns(db, suite);
     const lastYear = String(
       DateTime.now().setZone('Europe/Stockholm').year - 1,
     );
@@ -642,6 +664,7 @@ async function benchDatabase(
       KOMMUN,
       Math.max(3, Math.ceil(samples / 2)),
     );
+    const autovacuumAfterReports = await autovacuumRuns(db, suite);
 
     note(`${db}: registering while reports run`);
     let reportsDone = 0;
@@ -687,6 +710,11 @@ async function benchDatabase(
         before: loadAverageBefore,
         after: os.loadavg().map(n => round(n, 2)),
       },
+      autovacuumDuringReports:
+        autovacuumAfterReports === undefined ||
+        autovacuumBeforeReports === undefined
+          ? undefined
+          : autovacuumAfterReports - autovacuumBeforeReports,
       generated,
       backendCommand: backend.command,
       backendRssAfterStartMiB: startedRssMiB,
