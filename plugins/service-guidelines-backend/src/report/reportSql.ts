@@ -24,8 +24,8 @@
  *   date on or before the period's cutoff, and that is not pending, is read from there; only the
  *   others (recent ones, reopened ones not closed again, pending ones) are worked out as
  *   described above. A reopened synpunkt closed again settles no earlier than that last closing,
- *   so every period its kept facts hold for ends after its whole history. Both
- *   give the same per-synpunkt facts, which are then summed together. For a period that ended on
+ *   so every period its kept facts hold for ends after its whole history. Both give the same
+ *   per-synpunkt facts, which are then summed together. For a period that ended on
  *   a closing date (the last day of a helår or delår), the facts kept as they stood on that day
  *   (`report_facts_at_closing`) stand in for working out those that settled after it. For a
  *   synpunkt whose deadlines still ran when the job kept it, its facts as a report running that day
@@ -177,8 +177,7 @@ function unkeptIds(
   // The two kinds are read as two parts, each a range of the settled index: as one OR, PostgreSQL
   // read every kept fact of the scope's months for them instead (a kommun-wide report over five
   // years: 215-335 ms, where the two ranges take 42 ms), and for a narrow scope it still may.
-  const factColumns =
-    'u.synpunkt_id, u.received_date, u.unit_ref, u.settled_date, u.improvement';
+  const factColumns = 'u.synpunkt_id, u.received_date, u.unit_ref';
   const unsettled = `(SELECT ${factColumns} FROM report_facts u
         WHERE u.settled_date IS NULL
       UNION ALL SELECT ${factColumns} FROM report_facts u
@@ -799,8 +798,8 @@ function earliestDate(dialect: SqlDialect, values: string[]): string {
  * återkoppling (or its deadline) and the days its pauses began and ended. An open pause stops the
  * återkoppling clock, so from the day it began the facts hold still. A missing deadline, which
  * only a damaged row has, makes it never settle. A reopened synpunkt's state at the end of a
- * period comes from its history; once closed again, its last closing is on its row and after every
- * reopening, so from its settled date on its history no longer changes its facts either.
+ * period comes from its history; once closed again, its last closing is on its row and after
+ * every reopening, so from its settled date on its history no longer changes its facts either.
  */
 function settledDateExpression(dialect: SqlDialect): string {
   const latest = (values: string[]) => latestDate(dialect, values);
@@ -850,16 +849,18 @@ function pendingCandidatesCte(dialect: SqlDialect): string {
     )`;
 }
 
+/** A candidate whose settled date the calendar reaches. */
+const SETTLED_IN_CALENDAR = `c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+
 /** A candidate settled within the calendar, never reopened or closed again since. */
-const KEEPABLE = `(c.reopened = 0 OR c.closed_date IS NOT NULL)
-  AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+const KEEPABLE = `(c.reopened = 0 OR c.closed_date IS NOT NULL) AND ${SETTLED_IN_CALENDAR}`;
 
 /**
  * A candidate whose facts can be kept for days before it settled (at closing dates, interim):
  * settled within the calendar and never reopened, as those facts are worked out without the
  * instant that ends each day, which a reopened one's history is read up to.
  */
-const KEEPABLE_BEFORE_SETTLED = `c.reopened = 0 AND c.settled_date <= '${LAST_CALENDAR_DAY}'`;
+const KEEPABLE_BEFORE_SETTLED = `c.reopened = 0 AND ${SETTLED_IN_CALENDAR}`;
 
 /**
  * An instant after every history entry: the facts at a settled date count a reopened synpunkt's
@@ -871,9 +872,10 @@ const AFTER_EVERY_ENTRY = '9999-12-31T00:00:00.000Z';
  * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
  * facts deleted first): each worked out at its settled date, with the same SQL a report works them
  * out with. A reopened one not closed again, or one whose settled date is beyond the calendar, is
- * kept with no settled date, so that reports always work it out. So is one whose återkoppling is still running
- * at its settled date without an open pause: its deadline on the row no longer matches the
- * calendar (a changed one), and only working it out on each report gives the right answer.
+ * kept with no settled date, so that reports always work it out. So is one whose återkoppling is
+ * still running at its settled date without an open pause: its deadline on the row no longer
+ * matches the calendar (a changed one), and only working it out on each report gives the right
+ * answer.
  */
 export function keepFactsSql(dialect: SqlDialect): string {
   const kept = KEPT_FACT_COLUMNS;
