@@ -249,23 +249,37 @@ async function spreadKeptFacts(knex: Knex) {
   await knex.raw('VACUUM ANALYZE');
 }
 
+/** PostgreSQL's plan of a scoped report's figures with these bindings, a line each, trimmed. */
+async function figuresPlan(
+  knex: Knex,
+  bindings: Record<string, string>,
+): Promise<string[]> {
+  const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
+    `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
+    bindings,
+  );
+  return result.rows.map(row => row['QUERY PLAN'].trim());
+}
+
 if (postgresIds.length > 0) {
   describe.each(postgresIds)('report SQL plans on %p', databaseId => {
     const databases = TestDatabases.create({ ids: [databaseId] });
 
-    it("reads a scoped report's unsettled facts of each period by a range of an index, never every kept fact", async () => {
+    /** A migrated database of its own, with the kept facts of {@link spreadKeptFacts}. */
+    async function withSpreadKeptFacts(): Promise<Knex> {
       const knex = await databases.init(databaseId);
       await applyMigrations({ getClient: async () => knex }, knex);
       await spreadKeptFacts(knex);
-      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
-        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
-        {
-          ...period('cur', 2025),
-          ...period('prev', 2024),
-          scope: 'group:default/namnd',
-        },
-      );
-      const plan = result.rows.map(row => row['QUERY PLAN'].trim());
+      return knex;
+    }
+
+    it("reads a scoped report's unsettled facts of each period by a range of an index, never every kept fact", async () => {
+      const knex = await withSpreadKeptFacts();
+      const plan = await figuresPlan(knex, {
+        ...period('cur', 2025),
+        ...period('prev', 2024),
+        scope: 'group:default/namnd',
+      });
       // The facts the report works out in full are looked for among the unsettled ones, never
       // settled or settled after the cutoff: each kind read from the settled index by its range,
       // or by the units' months of the period from the month index, whichever PostgreSQL finds
@@ -295,29 +309,24 @@ if (postgresIds.length > 0) {
     }, 60_000);
 
     it('reads the unsettled facts of a kommun-wide report over all its years from the settled index alone', async () => {
-      const knex = await databases.init(databaseId);
-      await applyMigrations({ getClient: async () => knex }, knex);
-      await spreadKeptFacts(knex);
+      const knex = await withSpreadKeptFacts();
       await knex.raw(`
         INSERT INTO org_unit_closure (ancestor_ref, descendant_ref, depth)
         SELECT 'group:default/kommun', 'group:default/enhet-' || i, 2
         FROM generate_series(0, 39) i`);
       await knex.raw('ANALYZE org_unit_closure');
-      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
-        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
-        {
-          curFrom: '2021-01-01',
-          curTo: '2025-12-31',
-          curState: '2025-12-31',
-          curCutoff: '2025-12-30',
-          curInstant: '2026-01-01T00:00:00.000Z',
-          ...period('prev', 2020),
-          scope: 'group:default/kommun',
-        },
+      const plan = await figuresPlan(knex, {
+        curFrom: '2021-01-01',
+        curTo: '2025-12-31',
+        curState: '2025-12-31',
+        curCutoff: '2025-12-30',
+        curInstant: '2026-01-01T00:00:00.000Z',
+        ...period('prev', 2020),
+        scope: 'group:default/kommun',
+      });
+      const ofTheFiveYears = unsettledFactsReads(plan).filter(node =>
+        node.join(' ').includes("'2021-01-01'"),
       );
-      const ofTheFiveYears = unsettledFactsReads(
-        result.rows.map(row => row['QUERY PLAN'].trim()),
-      ).filter(node => node.join(' ').includes("'2021-01-01'"));
       expect(ofTheFiveYears).toHaveLength(2);
       // Not every kept fact of the five years by their units' months: the few unsettled ones.
       for (const [first] of ofTheFiveYears) {
@@ -326,9 +335,7 @@ if (postgresIds.length > 0) {
     }, 60_000);
 
     it('reads only the interim facts received in each period, never all of them', async () => {
-      const knex = await databases.init(databaseId);
-      await applyMigrations({ getClient: async () => knex }, knex);
-      await spreadKeptFacts(knex);
+      const knex = await withSpreadKeptFacts();
       // The running ones of the last quarter have interim facts, as the facts job keeps them.
       await knex.raw(`
         INSERT INTO report_facts_interim (synpunkt_id, received_date, unit_ref, type, channel,
@@ -338,17 +345,14 @@ if (postgresIds.length > 0) {
           0, 1, 0, 0, 0, 0, 1, 1, 0, 0, NULL
         FROM report_facts WHERE received_date >= '2025-10-01'`);
       await knex.raw('VACUUM ANALYZE');
-      const result: { rows: Array<{ 'QUERY PLAN': string }> } = await knex.raw(
-        `EXPLAIN (COSTS OFF) ${figuresSql('pg', true)}`,
-        {
-          ...period('cur', 2023),
-          ...period('prev', 2022),
-          scope: 'group:default/namnd',
-        },
+      const plan = await figuresPlan(knex, {
+        ...period('cur', 2023),
+        ...period('prev', 2022),
+        scope: 'group:default/namnd',
+      });
+      const interimReads = planNodes(plan).filter(([first]) =>
+        / on report_facts_interim i(_\d+)?$/.test(first),
       );
-      const interimReads = planNodes(
-        result.rows.map(row => row['QUERY PLAN'].trim()),
-      ).filter(([first]) => / on report_facts_interim i(_\d+)?$/.test(first));
       // Counted for each period, and left out of those worked out in full for each.
       expect(interimReads).toHaveLength(4);
       for (const node of interimReads) {
