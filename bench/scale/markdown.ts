@@ -134,7 +134,7 @@ export function markdown(report: any, quick?: any): string {
       report.commit
     }, ${report.date}.`,
     '',
-    'Backend: the production build of packages/backend (`yarn build:backend`, laid out in bench/data/production with a production-only install, as a container image is), run as `node packages/backend` with NODE_ENV=production and a V8 heap limit (`--max-old-space-size`, see the command), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.',
+    'Backend: the production build of packages/backend (`yarn build:backend`, laid out in bench/data/production with a production-only install, as a container image is), run as `node packages/backend` with NODE_ENV=production and V8 heap limits as the README gives them under "Running in production" (`--max-old-space-size`, `--max-semi-space-size`, see the command), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.',
     '',
     `| figure | goal | ${dbs.map(name).join(' | ')} |`,
     `| --- | --- | ${dbs.map(() => '---').join(' | ')} |`,

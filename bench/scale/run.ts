@@ -10,7 +10,8 @@
  *
  * Options: --suite full|quick, --rows N, --db sqlite,pg, --seconds S (load duration),
  * --reuse (keep the suite's generated databases from an earlier run), --heap-mib M (the
- * backend's V8 heap limit, default 384). SG_BENCH_NODE_OPTIONS in the environment adds node flags to
+ * backend's V8 old-space limit, default 384), --semi-space-mib S (its young generation's
+ * semi-spaces, default 16). SG_BENCH_NODE_OPTIONS in the environment adds node flags to
  * the backend, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under the loads.
  * Needs wrk (`apt-get install wrk`) and, for PostgreSQL, the local server on 127.0.0.1:5432.
  */
@@ -32,7 +33,14 @@ import {
 } from '../../plugins/service-guidelines-backend/src/report/period';
 import { readReportSettings } from '../../plugins/service-guidelines-backend/src/report/settings';
 import { encodeCursor } from '../../plugins/service-guidelines-backend/src/service/synpunkter/SynpunktService';
-import { API, RunningBackend, rssMiB, startBackend, tokenFor } from './backend';
+import {
+  API,
+  HeapLimits,
+  RunningBackend,
+  rssMiB,
+  startBackend,
+  tokenFor,
+} from './backend';
 import { argValue } from './args';
 import {
   BenchDatabase,
@@ -63,8 +71,8 @@ interface Options {
   seconds: number;
   warmupSeconds: number;
   samples: number;
-  /** The backend's V8 heap limit (`--max-old-space-size`), as a production deployment sets it. */
-  heapMiB: number;
+  /** The backend's V8 heap limits, as a production deployment sets them. */
+  heap: HeapLimits;
   reuse: boolean;
   /** `exports`: measure the exports again and put them into the suite's last results. */
   only?: 'exports';
@@ -83,7 +91,10 @@ function parseOptions(argv: string[]): Options {
     samples: Number(value('samples') ?? (quick ? 3 : 10)),
     reuse: argv.includes('--reuse') || value('only') === 'exports',
     only: value('only') === 'exports' ? 'exports' : undefined,
-    heapMiB: Number(value('heap-mib') ?? 384),
+    heap: {
+      oldSpaceMiB: Number(value('heap-mib') ?? 384),
+      semiSpaceMiB: Number(value('semi-space-mib') ?? 16),
+    },
   };
 }
 
@@ -505,7 +516,7 @@ async function benchDatabase(
     db,
     suite,
     productionDir,
-    options.heapMiB,
+    options.heap,
   );
   try {
     const [registrar, chef, reader] = [
