@@ -29,6 +29,8 @@ export interface RunningBackend {
   process: ChildProcess;
   pid: number;
   command: string;
+  /** What NODE_OPTIONS held: the heap limits and SG_BENCH_NODE_OPTIONS. */
+  nodeOptions: string;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -150,7 +152,7 @@ export async function startBackend(
   const command = `cd ${relative(
     REPO_ROOT,
     productionDir,
-  )} && NODE_ENV=production NODE_OPTIONS=${nodeOptions} node ${args
+  )} && NODE_ENV=production NODE_OPTIONS="${nodeOptions}" node ${args
     .map(a => (a.startsWith('/') ? relative(productionDir, a) : a))
     .join(' ')}`;
   const stop = () =>
@@ -182,7 +184,14 @@ export async function startBackend(
     if (ready) break;
     await new Promise(r => setTimeout(r, 500));
   }
-  return { process: child, pid: child.pid!, command, logFile, stop };
+  return {
+    process: child,
+    pid: child.pid!,
+    command,
+    nodeOptions,
+    logFile,
+    stop,
+  };
 }
 
 /** A user token from the demo sign-in; retried while the catalog has not read the users yet. */

@@ -117,6 +117,14 @@ function exportCell(r: any, format: 'csv' | 'xlsx'): Verdict {
   };
 }
 
+/** The backends' NODE_OPTIONS, as a shell would set them; runs before they were recorded say less. */
+function nodeOptionsOf(results: Array<{ backendNodeOptions?: string }>) {
+  const options = [...new Set(results.map(r => r.backendNodeOptions))];
+  if (options.some(o => o === undefined))
+    return '`--max-old-space-size`, see the backend command in the JSON';
+  return options.map(o => `\`NODE_OPTIONS="${o}"\``).join(', ');
+}
+
 export function markdown(report: any, quick?: any): string {
   const dbs: string[] = report.dbs;
   const results = dbs.map(db => report.results[db]);
@@ -134,7 +142,9 @@ export function markdown(report: any, quick?: any): string {
       report.commit
     }, ${report.date}.`,
     '',
-    'Backend: the production build of packages/backend (`yarn build:backend`, laid out in bench/data/production with a production-only install, as a container image is), run as `node packages/backend` with NODE_ENV=production and V8 heap limits as the README gives them under "Running in production" (`--max-old-space-size`, `--max-semi-space-size`, see the command), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.',
+    'Backend: the production build of packages/backend (`yarn build:backend`, laid out in bench/data/production with a production-only install, as a container image is), run as `node packages/backend` with NODE_ENV=production and V8 heap limits as the README gives them under "Running in production" (' +
+      nodeOptionsOf(results) +
+      '), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.',
     '',
     `| figure | goal | ${dbs.map(name).join(' | ')} |`,
     `| --- | --- | ${dbs.map(() => '---').join(' | ')} |`,

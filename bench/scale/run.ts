@@ -728,6 +728,7 @@ async function benchDatabase(
           : autovacuumAfterReports - autovacuumBeforeReports,
       generated,
       backendCommand: backend.command,
+      backendNodeOptions: backend.nodeOptions,
       backendRssAfterStartMiB: startedRssMiB,
       factsKeptSeconds,
       factsKeptAfterRegisterSeconds,
