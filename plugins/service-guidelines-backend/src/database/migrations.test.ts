@@ -94,10 +94,9 @@ describe('migrations', () => {
     'add the gallring marker and log, and take them away again keeping the synpunkter, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const directory = MIGRATIONS;
       const gallring = '20261124150000_gallring.js';
       await knex.migrate.to({
-        directory,
+        directory: MIGRATIONS,
         name: '20261124130000_report_calendar.js',
       });
       await knex('synpunkter').insert(FIXTURE_SYNPUNKTER[0]);
@@ -109,7 +108,7 @@ describe('migrations', () => {
       };
       await knex('synpunkt_events').insert(history);
 
-      await knex.migrate.up({ directory, name: gallring });
+      await knex.migrate.up({ directory: MIGRATIONS, name: gallring });
       expect(await knex.schema.hasColumn('synpunkter', 'gallrad_at')).toBe(
         true,
       );
@@ -124,7 +123,7 @@ describe('migrations', () => {
         },
       ]);
 
-      await knex.migrate.down({ directory, name: gallring });
+      await knex.migrate.down({ directory: MIGRATIONS, name: gallring });
       expect(await knex.schema.hasColumn('synpunkter', 'gallrad_at')).toBe(
         false,
       );
