@@ -17,6 +17,11 @@ function row(figure: string, goal: string, cells: Verdict[]): string {
   return `| ${figure} | ${goal} | ${values.join(' | ')} |`;
 }
 
+/** A figure measured beside a goal's own, to read it by; it is not judged. */
+function figureRow(figure: string, purpose: string, cells: Verdict[]): string {
+  return `| ${figure} | ${purpose} | ${cells.map(c => c.text).join(' | ')} |`;
+}
+
 function registerCell(r: any): Verdict {
   const s = r.register;
   const met =
@@ -48,6 +53,16 @@ function listCell(r: any): Verdict {
       worst <= 20 &&
       r.listDeepestToFirstP95 <= 2 &&
       first.non2xx + deepest.non2xx === 0,
+  };
+}
+
+/** The list one request at a time; runs before the fourteenth session did not measure it. */
+function listAloneCell(r: any): Verdict {
+  if (!r.listAlone) return { text: 'not measured in this run', met: undefined };
+  const { first, middle, deepest } = r.listAlone;
+  return {
+    text: `p95 first ${first.latencyMs.p95} ms (p50 ${first.latencyMs.p50}), middle ${middle.latencyMs.p95} ms, deepest ${deepest.latencyMs.p95} ms; ${first.requestsPerSecond} req/s first page`,
+    met: undefined,
   };
 }
 
@@ -157,6 +172,11 @@ export function markdown(report: any, quick?: any): string {
       "chef's list (type filter, permission-scoped, 50 a page)",
       'p95 ≤ 20 ms at any depth; deepest ≤ 2 × first',
       results.map(listCell),
+    ),
+    figureRow(
+      "chef's list, the same pages one request at a time",
+      'no goal of its own: the wait for a page with no queue before it; the goal above is judged under ten connections',
+      results.map(listAloneCell),
     ),
     row(
       'annual report, one nämnd, last year',

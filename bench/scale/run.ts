@@ -555,12 +555,17 @@ async function benchDatabase(
     const load = async (
       url: string,
       token: string,
-      extra: { method?: string; body?: unknown; seconds?: number } = {},
+      extra: {
+        method?: string;
+        body?: unknown;
+        seconds?: number;
+        connections?: number;
+      } = {},
     ) => {
       const common = {
         url,
         token,
-        connections: 10,
+        connections: extra.connections ?? 10,
         method: extra.method,
         body: extra.body,
       };
@@ -623,6 +628,9 @@ async function benchDatabase(
       deepest: Math.max(0, listSize - PAGE),
     };
     const list: Record<string, LoadResult & { depth: number }> = {};
+    // The same pages one request at a time: what a chef waits for a page when nothing else
+    // queues before it, beside the ten connections that keep both cores busy.
+    const listAlone: Record<string, LoadResult & { depth: number }> = {};
     for (const [name, depth] of Object.entries(depths)) {
       const cursor = await cursorAt(db, suite, depth);
       const url = `${API}/synpunkter?type=klagomal&limit=${PAGE}${
@@ -635,6 +643,13 @@ async function benchDatabase(
         depth,
         ...(await load(url, chef, {
           seconds: Math.max(3, Math.round(seconds / 2)),
+        })),
+      };
+      listAlone[name] = {
+        depth,
+        ...(await load(url, chef, {
+          seconds: Math.max(3, Math.round(seconds / 2)),
+          connections: 1,
         })),
       };
     }
@@ -740,6 +755,7 @@ async function benchDatabase(
       ),
       listSize,
       list,
+      listAlone,
       readBaseline,
       listDeepestToFirstP95: round(
         list.deepest.latencyMs.p95 / list.first.latencyMs.p95,
