@@ -18,8 +18,13 @@ describe('service-guidelines on the new frontend system', () => {
       initialRouteEntries: ['/service-guidelines'],
     });
 
+    // The first render waits for the whole app to bootstrap: seconds on a busy machine.
     expect(
-      await screen.findByRole('heading', { name: 'Service and accessibility' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Service and accessibility' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(await screen.findByTestId('sg-plugin-version')).toHaveTextContent(
       '9.8.7',

@@ -32,8 +32,13 @@ describe('the directory on the new frontend system', () => {
   it('serves the directory at /fortroendevalda and opens a person from it', async () => {
     render();
 
+    // The first render waits for the whole app to bootstrap: seconds on a busy machine.
     expect(
-      await screen.findByRole('heading', { name: 'Elected officials' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Elected officials' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     await userEvent.click(
       await screen.findByRole('link', { name: 'Sanna Öhman' }),
