@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import { serviceGuidelinesApiRef } from './api/ServiceGuidelinesApi';
 import { serviceGuidelinesStartPage } from './alpha';
 import { mockServiceGuidelinesApi } from './__testUtils__/mockServiceGuidelinesApi';
+import { APP_BOOTSTRAP_WAIT } from './__testUtils__/appBootstrap';
 
 // A whole app is bootstrapped per test, and the Swedish messages load lazily.
 jest.setTimeout(30_000);
@@ -18,12 +19,11 @@ describe('service-guidelines on the new frontend system', () => {
       initialRouteEntries: ['/service-guidelines'],
     });
 
-    // The first render waits for the whole app to bootstrap: seconds on a busy machine.
     expect(
       await screen.findByRole(
         'heading',
         { name: 'Service and accessibility' },
-        { timeout: 10_000 },
+        APP_BOOTSTRAP_WAIT,
       ),
     ).toBeInTheDocument();
     expect(await screen.findByTestId('sg-plugin-version')).toHaveTextContent(
@@ -56,7 +56,7 @@ describe('service-guidelines on the new frontend system', () => {
 
     // The Swedish messages load lazily, so the first render may still be in English.
     expect(
-      await screen.findByText('Backend svarar', {}, { timeout: 10_000 }),
+      await screen.findByText('Backend svarar', {}, APP_BOOTSTRAP_WAIT),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'Service och tillgänglighet' }),

@@ -8,6 +8,7 @@ import {
   mockFortroendevaldaApi,
   permissionsFor,
 } from './__testUtils__/testData';
+import { APP_BOOTSTRAP_WAIT } from '../../__testUtils__/appBootstrap';
 
 // A whole app is bootstrapped per test, and the Swedish messages load lazily.
 jest.setTimeout(30_000);
@@ -32,12 +33,11 @@ describe('the directory on the new frontend system', () => {
   it('serves the directory at /fortroendevalda and opens a person from it', async () => {
     render();
 
-    // The first render waits for the whole app to bootstrap: seconds on a busy machine.
     expect(
       await screen.findByRole(
         'heading',
         { name: 'Elected officials' },
-        { timeout: 10_000 },
+        APP_BOOTSTRAP_WAIT,
       ),
     ).toBeInTheDocument();
     await userEvent.click(
@@ -78,7 +78,7 @@ describe('the directory on the new frontend system', () => {
       await screen.findByRole(
         'heading',
         { name: 'Förtroendevalda' },
-        { timeout: 10_000 },
+        APP_BOOTSTRAP_WAIT,
       ),
     ).toBeInTheDocument();
     expect(await screen.findByText('2 förtroendevalda')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { reportsApiRef } from '../../api/ReportsApi';
 import { reportsPage } from '../../alpha';
 import { mockReportsApi } from './__testUtils__/renderReports';
+import { APP_BOOTSTRAP_WAIT } from '../../__testUtils__/appBootstrap';
 
 // A whole app is bootstrapped, and the Swedish messages load lazily.
 jest.setTimeout(30_000);
@@ -42,7 +43,7 @@ describe('Rapporter on the new frontend system', () => {
       await screen.findByText(
         'Sammanfattning',
         { selector: 'h2' },
-        { timeout: 10_000 },
+        APP_BOOTSTRAP_WAIT,
       ),
     ).toBeInTheDocument();
     expect(
