@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { forgetReportRollups } from '../report/reportRollups';
 
 /** A unit of the organisation tree, as mirrored from a catalog Group. */
 export interface OrgUnit {
@@ -69,7 +70,19 @@ export class KnexOrganisationStore implements OrganisationStore {
 
   async replaceAll(units: OrgUnit[]): Promise<void> {
     const closure = closureOf(units);
+    const pair = (ancestor: string, descendant: string) =>
+      `${ancestor}\n${descendant}`;
     await this.db.transaction(async tx => {
+      const before = await tx('org_unit_closure').select<
+        Array<{ ancestor_ref: string; descendant_ref: string }>
+      >('ancestor_ref', 'descendant_ref');
+      const after = new Set(closure.map(c => pair(c.ancestor, c.descendant)));
+      if (
+        before.length !== after.size ||
+        before.some(c => !after.has(pair(c.ancestor_ref, c.descendant_ref)))
+      ) {
+        await forgetReportRollups(tx);
+      }
       await tx('org_unit_closure').delete();
       await tx('org_units').delete();
       // Batches keep each statement under SQLite's bound-parameter limit.

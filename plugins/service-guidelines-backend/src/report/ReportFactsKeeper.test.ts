@@ -6,6 +6,7 @@ import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { createConfiguredTestDatabases } from '../__testUtils__/databases';
+import { KnexOrganisationStore } from '../database/OrganisationStore';
 import { SqliteConnection } from '../database/sqliteStatements';
 import { demoRegistry } from '../__testUtils__/demoRegistry';
 import { loadReportFixture } from './__testUtils__/reportFixture';
@@ -13,6 +14,7 @@ import { syncReportCalendar } from './ReportCalendarStore';
 import { ReportFactsKeeper } from './ReportFactsKeeper';
 import { FigureRow, ReportSelection, ReportStore } from './ReportStore';
 import { endInstantOf } from './period';
+import { rolledUpMonths } from './rolledUpMonths';
 import { PeriodBounds } from './reportSql';
 
 jest.setTimeout(300_000);
@@ -62,7 +64,10 @@ function selections(scopes: Array<string | null>): ReportSelection[] {
  * Periods of the year so far that end on each day from a week before `day` to three weeks after
  * it, ended and running: those whose deadlines the interim facts kept on `day` may cover.
  */
-function selectionsAround(day: Date): ReportSelection[] {
+function selectionsAround(
+  day: Date,
+  scopeUnitRef: string | null = null,
+): ReportSelection[] {
   const result: ReportSelection[] = [];
   const today = DateTime.fromJSDate(day, { zone: 'Europe/Stockholm' }).startOf(
     'day',
@@ -72,7 +77,7 @@ function selectionsAround(day: Date): ReportSelection[] {
     const to = end.toISODate()!;
     for (const running of [false, true]) {
       result.push({
-        scopeUnitRef: null,
+        scopeUnitRef,
         current: bounds(end.startOf('year').toISODate()!, to, running),
         previous: bounds(
           end.minus({ years: 1 }).startOf('year').toISODate()!,
@@ -205,6 +210,26 @@ const sorted = (rows: FigureRow[]) =>
     ),
   );
 
+/** The unit at the top of the organisation's tree: the kommun. */
+async function rootUnit(knex: Knex): Promise<string> {
+  const [root] = await knex('org_units')
+    .whereNull('parent_ref')
+    .pluck('unit_ref');
+  return root;
+}
+
+/** How many kept facts the roll-ups sum, as the roll-ups themselves count them at the top. */
+async function rolledUpCount(knex: Knex): Promise<number> {
+  const [row] = await knex('report_rollups')
+    .where({ node_ref: await rootUnit(knex), dim: 'all' })
+    .sum<Array<{ n: number | string | null }>>({ n: 'n' });
+  const [facts] = await knex('report_facts')
+    .whereNotNull('rollup_month')
+    .count<Array<{ n: number | string }>>({ n: '*' });
+  expect(Number(row.n)).toBe(Number(facts.n));
+  return Number(row.n);
+}
+
 async function keptCount(knex: Knex): Promise<number> {
   const [row] = await knex('report_facts')
     .whereNotNull('settled_date')
@@ -270,15 +295,28 @@ describe('ReportFactsKeeper', () => {
       });
 
       it('gives every figure and improvement of every period exactly as working it out in full does', async () => {
+        const kommun = await rootUnit(knex);
         const scopes: Array<string | null> = [
           null,
+          kommun,
           ...(
             await knex('org_units').where({ type: 'nämnd' }).select('unit_ref')
           ).map(u => u.unit_ref as string),
         ];
-        const all = [...selections(scopes), ...selectionsAround(NOW)];
+        const all = [
+          ...selections(scopes),
+          ...selectionsAround(NOW),
+          ...selectionsAround(NOW, kommun),
+        ];
         const { workedOut, fromKept } = await bothWays(all);
         expect(fromKept).toEqual(workedOut);
+
+        // Not vacuous: most kept facts are rolled up, and most scoped periods read roll-ups.
+        expect(await rolledUpCount(knex)).toBeGreaterThan(300);
+        expect(
+          all.filter(sel => sel.scopeUnitRef && rolledUpMonths(sel.current))
+            .length,
+        ).toBeGreaterThan(40);
 
         // Not vacuous: some listed improvements are of synpunkter whose facts settle only after
         // the period's cutoff (closed before a deadline ran out), which reports work out in full.
@@ -351,6 +389,90 @@ describe('ReportFactsKeeper', () => {
         ).toBe(true);
       });
 
+      it('leaves out of the roll-ups what a pending synpunkt was kept with, and works it out in full', async () => {
+        const kommun = await rootUnit(knex);
+        const all = selections([kommun]);
+        const { workedOut } = await bothWays(all);
+        // Marked pending as a write marks them, without changing them: the figures stay.
+        const ids = (
+          await knex('report_facts')
+            .whereNotNull('rollup_month')
+            .orderBy('synpunkt_id')
+            .pluck('synpunkt_id')
+        ).filter((_, i) => i % 3 === 0);
+        expect(ids.length).toBeGreaterThan(100);
+        await knex.batchInsert(
+          'report_facts_pending',
+          ids.map(id => ({ synpunkt_id: id, generation: 1 })),
+          100,
+        );
+        const withPending = [];
+        for (const selection of all) {
+          withPending.push(await reportOf(selection));
+        }
+        expect(withPending).toEqual(workedOut);
+        await keeper.keepPending();
+      });
+
+      it('rolls the facts up again under a changed tree, and reads them one by one until then', async () => {
+        await keeper.keepPending();
+        const organisation = new KnexOrganisationStore(knex);
+        const units = await organisation.listUnits();
+        const nämnder = units.filter(u => u.type === 'nämnd');
+        const ancestorsOf = async (unitRef: string) =>
+          knex('org_unit_closure')
+            .where({ descendant_ref: unitRef })
+            .pluck('ancestor_ref');
+        // The enhet with the most synpunkter moves to another nämnd.
+        const [{ unit_ref: moved }] = await knex('report_facts')
+          .groupBy('unit_ref')
+          .orderByRaw('count(*) desc')
+          .select('unit_ref')
+          .limit(1);
+        const fromNämnd = (await ancestorsOf(moved)).find(ref =>
+          nämnder.some(n => n.unitRef === ref),
+        )!;
+        expect(fromNämnd).toBeDefined();
+        const toNämnd = nämnder.find(n => n.unitRef !== fromNämnd)!.unitRef;
+        const scopes = [await rootUnit(knex), fromNämnd, toNämnd];
+        const all = selections(scopes);
+        const before = [];
+        for (const selection of all) {
+          before.push(await reportOf(selection));
+        }
+        try {
+          await organisation.replaceAll(
+            units.map(u =>
+              u.unitRef === moved ? { ...u, parentRef: toNämnd } : u,
+            ),
+          );
+          expect(await knex('report_rollups')).toEqual([]);
+          expect(await keeper.pendingCount()).toBeGreaterThan(300);
+          const meanwhile = [];
+          for (const selection of all) {
+            meanwhile.push(await reportOf(selection));
+          }
+          const { workedOut, fromKept } = await bothWays(all);
+          expect(meanwhile).toEqual(workedOut);
+          expect(fromKept).toEqual(workedOut);
+          expect(await rolledUpCount(knex)).toBeGreaterThan(300);
+          // Not vacuous: the nämnder's figures moved with the enhet.
+          expect(workedOut).not.toEqual(before);
+        } finally {
+          await organisation.replaceAll(units);
+          await keeper.keepPending();
+        }
+      });
+
+      it('keeps the roll-ups when the tree is synced unchanged', async () => {
+        await keeper.keepPending();
+        const organisation = new KnexOrganisationStore(knex);
+        const rolledUp = await rolledUpCount(knex);
+        await organisation.replaceAll(await organisation.listUnits());
+        expect(await keeper.pendingCount()).toBe(0);
+        expect(await rolledUpCount(knex)).toBe(rolledUp);
+      });
+
       it('vacuums the facts tables and refreshes their statistics after keeping many at once, on PostgreSQL only', async () => {
         const sent: string[] = [];
         const listen = (query: { sql: string }) => sent.push(query.sql);
@@ -377,7 +499,7 @@ describe('ReportFactsKeeper', () => {
             databaseId === 'SQLITE_3'
               ? []
               : [
-                  'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_interim, report_facts_pending',
+                  'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_interim, report_rollups, report_facts_pending',
                 ],
           );
           // Done, not only sent: the pending list's deleted rows are gone from its table.
@@ -786,10 +908,11 @@ describe('ReportFactsKeeper', () => {
       const prepared = prepare.mock.calls.length;
       expect(await keeper.pendingCount()).toBe(0);
       expect(await keptCount(knex)).toBeGreaterThan(0);
-      // 21 batches (the last finds none) of 8 statements: the pending list read, three tables
-      // emptied of the batch, three kept, the kept ones off the list; and the run's first step,
-      // marking the interim facts that expired.
-      expect(prepared).toBe(8 + 1);
+      // 21 batches (the last finds none) of 10 statements: the pending list read, the old
+      // facts out of the roll-ups, three tables emptied of the batch, three kept, the new facts
+      // into the roll-ups, the kept ones off the list; and the run's first step, marking the
+      // interim facts that expired.
+      expect(prepared).toBe(10 + 1);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
   keepFactsAtClosingSql,
   keepFactsInterimSql,
   keepFactsSql,
+  rollupDeltaSql,
 } from './reportSql';
 import { closingMonthDays, DEFAULT_DELAR } from './settings';
 import { tuneReportTransaction } from './ReportStore';
@@ -143,7 +144,7 @@ export class ReportFactsKeeper {
       await this.db.raw(
         `VACUUM (ANALYZE) ${KEPT_FACTS_TABLES.join(
           ', ',
-        )}, report_facts_pending`,
+        )}, report_rollups, report_facts_pending`,
       );
     }
     return { kept };
@@ -166,10 +167,14 @@ export class ReportFactsKeeper {
       this.closingMonthDays.map((monthDay, i) => [`closing${i}`, monthDay]),
     );
     const statements: Array<[sql: string, bindings: Record<string, string>]> = [
+      // The old facts leave the roll-ups before they are dropped, the new ones join them once
+      // kept, in the same transaction: the roll-ups always sum exactly the facts kept.
+      [rollupDeltaSql(-1), range],
       ...KEPT_FACTS_TABLES.map(
         table => [dropKeptFactsSql(table), range] as [string, typeof range],
       ),
       [keepFactsSql(this.dialect), range],
+      [rollupDeltaSql(1), range],
       [
         keepFactsAtClosingSql(this.dialect, this.closingMonthDays.length),
         { ...range, ...closings },

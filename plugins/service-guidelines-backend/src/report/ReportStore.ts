@@ -5,6 +5,7 @@ import {
 } from '@service-guidelines/plugin-service-guidelines-common';
 import { Knex } from 'knex';
 import { SqliteReportReader } from './SqliteReportReader';
+import { MonthRange, rolledUpMonths } from './rolledUpMonths';
 import {
   dialectOf,
   figuresSql,
@@ -138,6 +139,17 @@ export async function tuneReportTransaction(tx: Knex.Transaction) {
   await tx.raw("SET LOCAL work_mem = '64MB'");
 }
 
+/** The months bound for a period's roll-ups; none as a range that holds no month. */
+function rollupBindings(
+  prefix: 'cur' | 'prev',
+  months: MonthRange | undefined,
+) {
+  return {
+    [`${prefix}RollFrom`]: months?.from ?? '9999-12',
+    [`${prefix}RollTo`]: months?.to ?? '0000-01',
+  };
+}
+
 /** The report queries: aggregation and the list of improvements, all in SQL. */
 export class ReportStore {
   /**
@@ -174,16 +186,33 @@ export class ReportStore {
     });
   }
 
-  /** Every figure of the selection, for both periods, overall and per breakdown. */
+  /**
+   * Every figure of the selection, for both periods, overall and per breakdown. A scope with units
+   * below it reads its roll-ups for the months they hold (see rolledUpMonths).
+   */
   async figures(selection: ReportSelection): Promise<FigureRow[]> {
-    const scoped = selection.scopeUnitRef !== null;
+    const scope = selection.scopeUnitRef;
+    const months = {
+      cur: rolledUpMonths(selection.current),
+      prev: rolledUpMonths(selection.previous),
+    };
+    const rollups =
+      scope !== null &&
+      (months.cur !== undefined || months.prev !== undefined) &&
+      (await this.hasUnitsBelow(scope));
     const bindings: Record<string, string> = {
       ...periodBindings('cur', selection.current),
       ...periodBindings('prev', selection.previous),
-      ...(scoped ? { scope: selection.scopeUnitRef! } : {}),
+      ...(scope !== null ? { scope } : {}),
+      ...(rollups
+        ? {
+            ...rollupBindings('cur', months.cur),
+            ...rollupBindings('prev', months.prev),
+          }
+        : {}),
     };
     const rows = await this.query<RawFigureRow>(
-      figuresSql(this.dialect, scoped),
+      figuresSql(this.dialect, scope !== null, rollups),
       bindings,
     );
     return rows.map(row => ({
@@ -192,6 +221,19 @@ export class ReportStore {
       key: row.k,
       figures: toFigures(row),
     }));
+  }
+
+  /**
+   * Whether the unit has units below it, and so roll-ups by breakdown. Read apart from the report:
+   * when the tree changes the roll-ups are emptied with it, so a report reads none that its own
+   * snapshot does not hold, whichever answer this gave.
+   */
+  private async hasUnitsBelow(unitRef: string): Promise<boolean> {
+    const row = await this.db('org_unit_closure')
+      .where({ ancestor_ref: unitRef })
+      .where('depth', '>', 0)
+      .first('descendant_ref');
+    return row !== undefined;
   }
 
   /** A page of the improvements of the current period, after the given one. */

@@ -7,6 +7,7 @@ import {
   improvementsSql,
   keepFactsAtClosingSql,
   keepFactsSql,
+  rollupDeltaSql,
 } from './reportSql';
 
 /** A migrated SQLite database of its own for the describe block that calls this. */
@@ -129,6 +130,36 @@ describe('report SQL plans on SQLite', () => {
     );
     expect(wholeTableScans(plan)).toEqual([]);
   });
+
+  it('reads the kept facts beside the roll-ups by their month rolled up, and the roll-ups by their key', async () => {
+    const plan = await planOf(db(), figuresSql('sqlite', true, true), {
+      ...period('cur', 2025),
+      ...period('prev', 2024),
+      scope: 'group:default/kommun',
+      curRollFrom: '2025-01',
+      curRollTo: '2025-11',
+      prevRollFrom: '2024-01',
+      prevRollTo: '2024-11',
+    });
+
+    // Only the facts not rolled up for the period, not a walk of the grouping indexes.
+    expect(
+      plan.filter(step =>
+        /^(SEARCH|SCAN) f USING INDEX report_facts_rollup_idx/.test(step),
+      ).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(plan).not.toContainEqual(
+      expect.stringMatching(/report_facts_by_(unit|month)_idx/),
+    );
+    expect(
+      plan.filter(step =>
+        /^SEARCH r USING PRIMARY KEY \(node_ref=\? AND month>\? AND month<\?\)/.test(
+          step,
+        ),
+      ).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(wholeTableScans(plan)).toEqual([]);
+  });
 });
 
 // A database of its own: one of these tests gives SQLite statistics, which the plans above
@@ -152,6 +183,28 @@ describe('the SQL that keeps report facts, on SQLite', () => {
       expect.arrayContaining(drivenByThePendingRange),
     );
   });
+
+  it.each([1, -1] as const)(
+    'moves the roll-ups by the facts of the pending range, each read by its id (sign %p)',
+    async sign => {
+      const plan = await planOf(db(), rollupDeltaSql(sign), {
+        first: 'a',
+        last: 'b',
+      });
+      expect(plan).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^SEARCH q USING COVERING INDEX sqlite_autoindex_report_facts_pending_1 \(synpunkt_id>\? AND synpunkt_id<\?\)/,
+          ),
+          expect.stringMatching(
+            /^SEARCH f USING INDEX sqlite_autoindex_report_facts_1 \(synpunkt_id=\?\)/,
+          ),
+        ]),
+      );
+      // Neither every kept fact nor the organisation's every pair.
+      expect(plan.filter(step => /^SCAN (f|c)( |$)/.test(step))).toEqual([]);
+    },
+  );
 
   it("keeps the facts at closing dates reading each candidate's days by their range on the calendar", async () => {
     const plan = await planOf(db(), keepFactsAtClosingSql('sqlite', 2), {

@@ -32,6 +32,11 @@
  *   saw them (`report_facts_interim`) stand in for any period they hold for: one whose last day
  *   has reached its every event and whose cutoff lies before its next running deadline. Each
  *   synpunkt is read from exactly one of these, or worked out.
+ * - Roll-ups (`report_rollups`, see its migration): a scope with units below it reads the sums of
+ *   its whole months whose kept facts settled within the month after (nearly all of them) from
+ *   the roll-ups of its nodes, once the period's cutoff has passed the end of the month after; the
+ *   kept facts beside them (settled later, or of other months) are read one by one, and those of
+ *   pending synpunkter that the roll-ups still sum are subtracted.
  * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
  *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
  *   that position. The running count is taken over a histogram (value, count) rather than over
@@ -362,14 +367,17 @@ const UNIT_GROUP_DIMENSIONS = [
   ['own', 'unit_ref'],
 ] as const;
 
+/** What a roll-up sums a fact by besides `all`, each keyed by the fact's column of that name. */
+const ROLLUP_BREAKDOWNS = ['type', 'channel', 'area'] as const;
+
 /** The columns of `report_facts` that hold a synpunkt's facts, in the order they are kept. */
 export const KEPT_FACT_COLUMNS = [...SUMMED, 'ak_workdays'];
 
 /**
  * The facts of a period kept beside `report_facts` in `table` (alias `t`) for the synpunkter
  * received in the period, in scope and not pending, that `holds` says apply to it. Columns as
- * the worked-out facts': period, unit_ref, type, channel, area, month and the
- * {@link KEPT_FACT_COLUMNS}.
+ * the worked-out facts': period, unit_ref, type, channel, area, month, the
+ * {@link KEPT_FACT_COLUMNS} and n (1).
  */
 function factsKeptBeside(
   dialect: SqlDialect,
@@ -384,7 +392,7 @@ function factsKeptBeside(
   }' AS period, ${t}.unit_ref, ${t}.type, ${t}.channel, ${t}.area,
       substr(${t}.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
     c => `${t}.${c}`,
-  ).join(', ')}
+  ).join(', ')}, 1 AS n
     FROM ${table} ${t}
     WHERE ${receivedInPeriod(t, prefix)}
       ${scoped ? `AND ${inScope(dialect, `${t}.unit_ref`)}` : ''}
@@ -527,6 +535,109 @@ function keptCondition(
           AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
 }
 
+/** The period's name in the figures, of its binding prefix. */
+const periodName = (prefix: 'cur' | 'prev') =>
+  prefix === 'cur' ? 'current' : 'previous';
+
+/**
+ * The kept facts of `t` are summed in the roll-ups the period reads: their month is one of its
+ * whole months whose rolled-up facts have all settled by its cutoff, bound as `RollFrom` to
+ * `RollTo`.
+ */
+function rolledUpFor(t: string, prefix: 'cur' | 'prev'): string {
+  return `${t}.rollup_month >= :${prefix}RollFrom AND ${t}.rollup_month <= :${prefix}RollTo`;
+}
+
+/**
+ * The kept facts of the period in scope, not pending, that its roll-ups do not hold (settled too
+ * late to be rolled up, or of a month the period reads no roll-ups for), one row each, as the
+ * worked-out facts' columns. The months are written as two ranges beside the month rolled up,
+ * each bounded by the period, so that an index on it reads only those.
+ */
+function keptBesideRollups(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+): string {
+  return `SELECT '${periodName(
+    prefix,
+  )}' AS period, f.unit_ref, f.type, f.channel, f.area,
+      substr(f.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
+        c => `f.${c}`,
+      ).join(', ')}, 1 AS n
+    FROM report_facts f
+    WHERE (f.rollup_month IS NULL
+        OR (f.rollup_month >= substr(:${prefix}From, 1, 7)
+          AND f.rollup_month < :${prefix}RollFrom)
+        OR (f.rollup_month > :${prefix}RollTo
+          AND f.rollup_month <= substr(:${prefix}To, 1, 7)))
+      AND ${notIndexedOnSqlite(
+        dialect,
+        'f.received_date',
+      )} >= :${prefix}From AND ${notIndexedOnSqlite(
+    dialect,
+    'f.received_date',
+  )} <= :${prefix}To
+      AND ${notIndexedOnSqlite(dialect, 'f.settled_date')} <= :${prefix}Cutoff
+      AND ${inScope(dialect, notIndexedOnSqlite(dialect, 'f.unit_ref'))}
+      AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
+}
+
+/**
+ * The kept facts of the pending synpunkter in scope that the period's roll-ups hold, negated (n
+ * -1): the roll-ups still sum them as they were kept, and a pending synpunkt is worked out.
+ */
+function pendingRolledUp(dialect: SqlDialect, prefix: 'cur' | 'prev'): string {
+  return `SELECT '${periodName(
+    prefix,
+  )}' AS period, f.unit_ref, f.type, f.channel, f.area,
+      substr(f.received_date, 1, 7) AS month, ${SUMMED.map(m => `-f.${m}`).join(
+        ', ',
+      )}, f.ak_workdays, -1 AS n
+    FROM report_facts_pending q
+    CROSS JOIN report_facts f
+    WHERE f.synpunkt_id = q.synpunkt_id AND ${rolledUpFor('f', prefix)}
+      AND ${inScope(dialect, 'f.unit_ref')}`;
+}
+
+/**
+ * The CTE `rolled`: the roll-up rows the two periods read, the scope's own by every breakdown
+ * and each node's of its subtree as `all`, with the arbetsdagar as in the facts (null for none).
+ */
+function rolledCte(dialect: SqlDialect): string {
+  const periodRows = (prefix: 'cur' | 'prev') => `SELECT '${periodName(
+    prefix,
+  )}' AS period, r.node_ref, r.month, r.dim, r.k,
+      CASE WHEN r.v < 0 THEN NULL ELSE r.v END AS v, r.n, ${summedColumns('r.')}
+    FROM report_rollups r
+    WHERE ${inScope(dialect, 'r.node_ref')}
+      AND r.month >= :${prefix}RollFrom AND r.month <= :${prefix}RollTo
+      AND (r.dim = 'all' OR r.node_ref = :scope)`;
+  return `rolled AS (
+    ${periodRows('cur')}
+    UNION ALL ${periodRows('prev')}
+  )`;
+}
+
+/**
+ * The roll-ups as rows of `dims`: the scope's breakdowns, its months and total, and every
+ * unit's figures (its subtree's, which its own roll-ups sum). Each roll-up row is read once and
+ * spread over the dimensions it counts in, then summed over the months, as `fine` does for the
+ * facts.
+ */
+function rolledUpDimensions(): string {
+  const spread = [...ROLLUP_BREAKDOWNS, 'month', 'total', 'unit']
+    .map(dim => `SELECT '${dim}' AS dim`)
+    .join(' UNION ALL ');
+  const key = `CASE d.dim WHEN 'month' THEN r.month WHEN 'total' THEN 'all'
+        WHEN 'unit' THEN r.node_ref ELSE r.k END`;
+  return `UNION ALL SELECT r.period, d.dim, ${key}, r.v, SUM(r.n), ${sums('r.')}
+      FROM rolled r JOIN (${spread}) d
+        ON CASE WHEN r.dim <> 'all' THEN d.dim = r.dim AND r.node_ref = :scope
+          WHEN d.dim = 'unit' THEN 1 = 1
+          ELSE d.dim IN ('month', 'total') AND r.node_ref = :scope END
+      GROUP BY r.period, d.dim, ${key}, r.v`;
+}
+
 /**
  * From the fine groups `by_unit` (period, unit, type, channel, area, v) and `by_month` (period,
  * month, v), the CTEs `grouped` (the sums of each period, dim and k) and `hist` (how many have
@@ -535,7 +646,11 @@ function keptCondition(
  * the closure table) are then sums over the few rows of its own units. Reading the groups by
  * unit once per dimension, for the sums and again for the histograms, took a tenth of a report.
  */
-function dimensionCtes(scoped: boolean): string {
+function dimensionCtes(
+  dialect: SqlDialect,
+  scoped: boolean,
+  rollups: boolean,
+): string {
   const dimensions = UNIT_GROUP_DIMENSIONS.map(
     ([dim]) => `SELECT '${dim}' AS dim`,
   ).join(' UNION ALL ');
@@ -545,7 +660,8 @@ function dimensionCtes(scoped: boolean): string {
   const unitAncestors = scoped
     ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
     : '';
-  return `fine AS (
+  return `${rollups ? `${rolledCte(dialect)},` : ''}
+  fine AS (
     SELECT g.period, d.dim, ${keyOfDimension} AS k, g.v, SUM(g.n) AS n, ${sums(
     'g.',
   )}
@@ -566,14 +682,18 @@ function dimensionCtes(scoped: boolean): string {
     )}
       FROM fine fg JOIN org_unit_closure c ON c.descendant_ref = fg.k ${unitAncestors}
       WHERE fg.dim = 'own' GROUP BY fg.period, c.ancestor_ref, fg.v
+    ${rollups ? rolledUpDimensions() : ''}
   ),
   grouped AS (
     SELECT period, dim, k, SUM(n) AS n, ${sums('')},
       SUM(CASE WHEN v IS NOT NULL THEN n ELSE 0 END) AS ak_n
     FROM dims GROUP BY period, dim, k
+    -- A pending synpunkt subtracted from the roll-ups may leave a breakdown with none.
+    HAVING SUM(n) <> 0
   ),
   hist AS (
-    SELECT period, dim, k, v, n AS c FROM dims WHERE v IS NOT NULL
+    SELECT period, dim, k, v, SUM(n) AS c FROM dims WHERE v IS NOT NULL
+    GROUP BY period, dim, k, v
   )`;
 }
 
@@ -586,7 +706,16 @@ function dimensionCtes(scoped: boolean): string {
  * sum over those few groups, never another pass over the synpunkter. A unit's figures cover the
  * units below it, through the organisation's closure table.
  */
-export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
+export function figuresSql(
+  dialect: SqlDialect,
+  scoped: boolean,
+  /**
+   * Whether the scope's roll-ups are read (see `report_rollups`): for the months bound as
+   * `:curRollFrom` to `:curRollTo` and `:prevRollFrom` to `:prevRollTo` (an empty range when
+   * none), instead of their kept facts. Only a scope with units below it has them.
+   */
+  rollups = false,
+): string {
   // Two groupings of the facts, each with its arbetsdagar (v) for the percentiles: by unit,
   // type, channel and area (every breakdown but month), and by month. Together they are a few
   // thousand rows however many synpunkter there are; one grouping by all five would be nearly
@@ -653,10 +782,14 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
       .map(k => `x.${k}`)
       .join(', ')}, x.v, SUM(x.n) AS n, ${sums('x.')}
     FROM (
-      ${keptPart(set, keys, keptKeys, keptLeadingKeys)}
-      UNION ALL SELECT w.period, ${keys
-        .map(k => `w.${k}`)
-        .join(', ')}, w.ak_workdays, COUNT(*), ${sums('w.')}
+      ${
+        rollups
+          ? ''
+          : `${keptPart(set, keys, keptKeys, keptLeadingKeys)}
+      UNION ALL`
+      } SELECT w.period, ${keys
+    .map(k => `w.${k}`)
+    .join(', ')}, w.ak_workdays AS v, SUM(w.n) AS n, ${sums('w.')}
         FROM counted w GROUP BY w.period, ${keys
           .map(k => `w.${k}`)
           .join(', ')}, w.ak_workdays
@@ -674,14 +807,24 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
   counted AS (
     SELECT w.period, w.unit_ref, w.type, w.channel, w.area, w.month, ${KEPT_FACT_COLUMNS.map(
       c => `w.${c}`,
-    ).join(', ')}
+    ).join(', ')}, 1 AS n
     FROM worked w
     UNION ALL ${atClosingFacts(dialect, 'cur', scoped)}
     UNION ALL ${atClosingFacts(dialect, 'prev', scoped)}
     UNION ALL ${interimFacts(dialect, 'cur', scoped)}
     UNION ALL ${interimFacts(dialect, 'prev', scoped)}
+    ${
+      rollups
+        ? (['cur', 'prev'] as const)
+            .map(
+              prefix => `UNION ALL ${keptBesideRollups(dialect, prefix)}
+    UNION ALL ${pendingRolledUp(dialect, prefix)}`,
+            )
+            .join('\n    ')
+        : ''
+    }
   ),
-  ${dialect === 'pg' ? `${keptGroups},` : ''}
+  ${dialect === 'pg' && !rollups ? `${keptGroups},` : ''}
   ${grouping(
     'by_unit',
     'unit',
@@ -695,7 +838,7 @@ export function figuresSql(dialect: SqlDialect, scoped: boolean): string {
     ['substr(f.received_date, 1, 7)'],
     ['f.unit_ref'],
   )},
-  ${dimensionCtes(scoped)},
+  ${dimensionCtes(dialect, scoped, rollups)},
   cumulative AS (
     SELECT period, dim, k, v,
       CAST(SUM(c) OVER (PARTITION BY period, dim, k ORDER BY v
@@ -868,6 +1011,45 @@ const KEEPABLE_BEFORE_SETTLED = `c.reopened = 0 AND ${SETTLED_IN_CALENDAR}`;
  */
 const AFTER_EVERY_ENTRY = '9999-12-31T00:00:00.000Z';
 
+/** The node has units below it: its roll-ups also sum by the breakdowns. */
+const hasUnitsBelow = (node: string) =>
+  `EXISTS (SELECT 1 FROM org_unit_closure b WHERE b.ancestor_ref = ${node} AND b.depth > 0)`;
+
+/**
+ * Adds (`sign` 1) or subtracts (-1) the rolled-up kept facts of the pending synpunkter whose ids
+ * lie from `:first` to `:last` to or from `report_rollups` (see its migration): the facts job
+ * subtracts a batch's old facts before it drops them and adds its new ones once kept. Grouped
+ * first, so that each roll-up row is written once a batch, and in key order, so that two writers
+ * lock rows in the same order.
+ */
+export function rollupDeltaSql(sign: 1 | -1): string {
+  const dims = ['all', ...ROLLUP_BREAKDOWNS]
+    .map(dim => `SELECT '${dim}' AS dim`)
+    .join(' UNION ALL ');
+  const key = `CASE d.dim ${ROLLUP_BREAKDOWNS.map(
+    b => `WHEN '${b}' THEN f.${b}`,
+  ).join(' ')} ELSE '' END`;
+  return `INSERT INTO report_rollups (node_ref, month, dim, k, v, n, ${SUMMED.join(
+    ', ',
+  )})
+    SELECT c.ancestor_ref, f.rollup_month, d.dim, ${key}, COALESCE(f.ak_workdays, -1),
+      ${sign} * COUNT(*), ${SUMMED.map(m => `${sign} * SUM(f.${m})`).join(', ')}
+    FROM report_facts f
+    JOIN org_unit_closure c ON c.descendant_ref = f.unit_ref
+    CROSS JOIN (${dims}) d
+    WHERE f.rollup_month IS NOT NULL
+      AND f.synpunkt_id IN (SELECT q.synpunkt_id FROM report_facts_pending q
+        WHERE q.synpunkt_id >= :first AND q.synpunkt_id <= :last)
+      AND (d.dim = 'all' OR ${hasUnitsBelow('c.ancestor_ref')})
+    GROUP BY c.ancestor_ref, f.rollup_month, d.dim, ${key}, COALESCE(f.ak_workdays, -1)
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (node_ref, month, dim, k, v) DO UPDATE SET
+      n = report_rollups.n + excluded.n,
+      ${SUMMED.map(m => `${m} = report_rollups.${m} + excluded.${m}`).join(
+        ',\n      ',
+      )}`;
+}
+
 /**
  * Keeps the facts of the pending synpunkter whose ids lie from `:first` to `:last` (their old
  * facts deleted first): each worked out at its settled date, with the same SQL a report works them
@@ -880,7 +1062,7 @@ const AFTER_EVERY_ENTRY = '9999-12-31T00:00:00.000Z';
 export function keepFactsSql(dialect: SqlDialect): string {
   const kept = KEPT_FACT_COLUMNS;
   return `INSERT INTO report_facts (synpunkt_id, received_date, unit_ref, type, channel, area,
-      settled_date, ${kept.join(', ')})
+      settled_date, ${kept.join(', ')}, rollup_month)
     WITH ${pendingCandidatesCte(dialect)},
     sel AS (
       SELECT c.*, 'settled' AS period, c.settled_date AS state_date, c.settled_date AS cutoff,
@@ -890,15 +1072,30 @@ export function keepFactsSql(dialect: SqlDialect): string {
     ),
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')}
-    SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area,
-      CASE WHEN w.ak_pag = 1 AND c.open_pause = 0 THEN NULL ELSE c.settled_date END,
-      ${kept.map(k => `w.${k}`).join(', ')}
-    FROM worked w JOIN candidates c ON c.id = w.id
-    UNION ALL
-    SELECT c.id, c.received_date, c.unit_ref, c.type, c.channel, c.area, NULL,
-      ${SUMMED.map(() => '0').join(', ')}, NULL
-    FROM candidates c
-    WHERE NOT (${KEEPABLE})`;
+    SELECT k.*,
+      CASE WHEN k.settled_date < ${startOfMonthAfterNext(
+        dialect,
+        'k.received_date',
+      )} THEN substr(k.received_date, 1, 7) END
+    FROM (
+      SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area,
+        CASE WHEN w.ak_pag = 1 AND c.open_pause = 0 THEN NULL ELSE c.settled_date END
+          AS settled_date,
+        ${kept.map(k => `w.${k}`).join(', ')}
+      FROM worked w JOIN candidates c ON c.id = w.id
+      UNION ALL
+      SELECT c.id, c.received_date, c.unit_ref, c.type, c.channel, c.area, NULL,
+        ${SUMMED.map(() => '0').join(', ')}, NULL
+      FROM candidates c
+      WHERE NOT (${KEEPABLE})
+    ) k`;
+}
+
+/** The first day of the month after the month after that of `date` (`YYYY-MM-DD`). */
+function startOfMonthAfterNext(dialect: SqlDialect, date: string): string {
+  return dialect === 'pg'
+    ? `to_char(date_trunc('month', CAST(${date} AS date)) + interval '2 months', 'YYYY-MM-DD')`
+    : `date(${date}, 'start of month', '+2 months')`;
 }
 
 /**
