@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { dialectOf } from './reportSql';
 
 /**
  * Empties the report roll-ups (see the `report_rollups` migration), for when the organisation's
@@ -9,6 +10,13 @@ import { Knex } from 'knex';
  * with the old roll-ups.
  */
 export async function forgetReportRollups(tx: Knex.Transaction): Promise<void> {
+  if (dialectOf(String(tx.client.config.client)) === 'pg') {
+    // Waits for a batch of the facts job that is writing them to commit, and holds the next
+    // until this commits: otherwise the facts that batch keeps meanwhile, invisible to the
+    // statements below, would stay rolled up while their roll-ups are emptied. (SQLite has
+    // one writer at a time.)
+    await tx.raw('LOCK TABLE report_rollups IN SHARE ROW EXCLUSIVE MODE');
+  }
   await tx.raw(
     `INSERT INTO report_facts_pending (synpunkt_id, generation)
       SELECT synpunkt_id, 1 FROM report_facts WHERE rollup_month IS NOT NULL

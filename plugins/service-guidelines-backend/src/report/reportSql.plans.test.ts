@@ -131,6 +131,12 @@ describe('report SQL plans on SQLite', () => {
     expect(wholeTableScans(plan)).toEqual([]);
   });
 
+  it('refuses roll-ups without a scope, whose roll-ups they would be', () => {
+    expect(() => figuresSql('sqlite', false, true)).toThrow(
+      'Only a scoped report reads roll-ups',
+    );
+  });
+
   it('reads the kept facts beside the roll-ups by their month rolled up, and the roll-ups by their key', async () => {
     const plan = await planOf(db(), figuresSql('sqlite', true, true), {
       ...period('cur', 2025),

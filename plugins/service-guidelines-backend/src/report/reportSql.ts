@@ -716,6 +716,9 @@ export function figuresSql(
    */
   rollups = false,
 ): string {
+  if (rollups && !scoped) {
+    throw new Error('Only a scoped report reads roll-ups: those of its scope');
+  }
   // Two groupings of the facts, each with its arbetsdagar (v) for the percentiles: by unit,
   // type, channel and area (every breakdown but month), and by month. Together they are a few
   // thousand rows however many synpunkter there are; one grouping by all five would be nearly
