@@ -258,19 +258,22 @@ describe('ReportFactsKeeper', () => {
       return { figures: sorted(await store.figures(selection)), improvements };
     }
 
+    /** The report of each selection, one after another. */
+    async function reportsOf(all: ReportSelection[]) {
+      const reports = [];
+      for (const selection of all) {
+        reports.push(await reportOf(selection));
+      }
+      return reports;
+    }
+
     /** The report of every selection, once worked out in full and once from the kept facts. */
     async function bothWays(all: ReportSelection[]) {
       await keeper.markAllPending();
-      const workedOut = [];
-      for (const selection of all) {
-        workedOut.push(await reportOf(selection));
-      }
+      const workedOut = await reportsOf(all);
       await keeper.keepPending();
       expect(await keeper.pendingCount()).toBe(0);
-      const fromKept = [];
-      for (const selection of all) {
-        fromKept.push(await reportOf(selection));
-      }
+      const fromKept = await reportsOf(all);
       // Not vacuous: the periods list improvements.
       expect(
         workedOut.reduce((n, r) => n + r.improvements.length, 0),
@@ -406,10 +409,7 @@ describe('ReportFactsKeeper', () => {
           ids.map(id => ({ synpunkt_id: id, generation: 1 })),
           100,
         );
-        const withPending = [];
-        for (const selection of all) {
-          withPending.push(await reportOf(selection));
-        }
+        const withPending = await reportsOf(all);
         expect(withPending).toEqual(workedOut);
         await keeper.keepPending();
       });
@@ -436,10 +436,7 @@ describe('ReportFactsKeeper', () => {
         const toNämnd = nämnder.find(n => n.unitRef !== fromNämnd)!.unitRef;
         const scopes = [await rootUnit(knex), fromNämnd, toNämnd];
         const all = selections(scopes);
-        const before = [];
-        for (const selection of all) {
-          before.push(await reportOf(selection));
-        }
+        const before = await reportsOf(all);
         try {
           await organisation.replaceAll(
             units.map(u =>
@@ -448,10 +445,7 @@ describe('ReportFactsKeeper', () => {
           );
           expect(await knex('report_rollups')).toEqual([]);
           expect(await keeper.pendingCount()).toBeGreaterThan(300);
-          const meanwhile = [];
-          for (const selection of all) {
-            meanwhile.push(await reportOf(selection));
-          }
+          const meanwhile = await reportsOf(all);
           const { workedOut, fromKept } = await bothWays(all);
           expect(meanwhile).toEqual(workedOut);
           expect(fromKept).toEqual(workedOut);
@@ -531,10 +525,7 @@ describe('ReportFactsKeeper', () => {
             .where('cutoff_until', '<=', '2026-12-03')
             .pluck('synpunkt_id');
           expect(closed.length).toBeGreaterThan(0);
-          const fromStale = [];
-          for (const selection of around) {
-            fromStale.push(await reportOf(selection));
-          }
+          const fromStale = await reportsOf(around);
           await keeper.keepPending();
           // Kept again, each with a window still open or no longer interim (settled).
           expect(
@@ -542,10 +533,7 @@ describe('ReportFactsKeeper', () => {
               .whereIn('synpunkt_id', closed)
               .where('cutoff_until', '<=', '2026-12-03'),
           ).toEqual([]);
-          const fromFresh = [];
-          for (const selection of around) {
-            fromFresh.push(await reportOf(selection));
-          }
+          const fromFresh = await reportsOf(around);
           const { workedOut, fromKept } = await bothWays(around);
           expect(fromStale).toEqual(workedOut);
           expect(fromFresh).toEqual(workedOut);

@@ -367,11 +367,34 @@ const UNIT_GROUP_DIMENSIONS = [
   ['own', 'unit_ref'],
 ] as const;
 
+/** A derived table of one column `dim`, a row for each of the names. */
+const dimensionRows = (names: readonly string[]) =>
+  names.map(dim => `SELECT '${dim}' AS dim`).join(' UNION ALL ');
+
 /** What a roll-up sums a fact by besides `all`, each keyed by the fact's column of that name. */
 const ROLLUP_BREAKDOWNS = ['type', 'channel', 'area'] as const;
 
 /** The columns of `report_facts` that hold a synpunkt's facts, in the order they are kept. */
 export const KEPT_FACT_COLUMNS = [...SUMMED, 'ak_workdays'];
+
+/** The period's name in the figures, of its binding prefix. */
+const periodName = (prefix: 'cur' | 'prev') =>
+  prefix === 'cur' ? 'current' : 'previous';
+
+/**
+ * The columns of one kept fact of `t` as the figures sum it: period, unit_ref, type, channel,
+ * area, month, the {@link KEPT_FACT_COLUMNS} (in their order) and n, the count it adds. Negated (`sign` -1), it
+ * takes its flags and its count away again.
+ */
+function factRow(t: string, prefix: 'cur' | 'prev', sign: 1 | -1 = 1): string {
+  const negated = sign === 1 ? '' : '-';
+  return `'${periodName(
+    prefix,
+  )}' AS period, ${t}.unit_ref, ${t}.type, ${t}.channel, ${t}.area,
+      substr(${t}.received_date, 1, 7) AS month, ${SUMMED.map(
+    m => `${negated}${t}.${m}`,
+  ).join(', ')}, ${t}.ak_workdays, ${sign} AS n`;
+}
 
 /**
  * The facts of a period kept beside `report_facts` in `table` (alias `t`) for the synpunkter
@@ -387,12 +410,7 @@ function factsKeptBeside(
   t: string,
   holds: string,
 ): string {
-  return `SELECT '${
-    prefix === 'cur' ? 'current' : 'previous'
-  }' AS period, ${t}.unit_ref, ${t}.type, ${t}.channel, ${t}.area,
-      substr(${t}.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
-    c => `${t}.${c}`,
-  ).join(', ')}, 1 AS n
+  return `SELECT ${factRow(t, prefix)}
     FROM ${table} ${t}
     WHERE ${receivedInPeriod(t, prefix)}
       ${scoped ? `AND ${inScope(dialect, `${t}.unit_ref`)}` : ''}
@@ -535,17 +553,13 @@ function keptCondition(
           AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
 }
 
-/** The period's name in the figures, of its binding prefix. */
-const periodName = (prefix: 'cur' | 'prev') =>
-  prefix === 'cur' ? 'current' : 'previous';
-
 /**
- * The kept facts of `t` are summed in the roll-ups the period reads: their month is one of its
- * whole months whose rolled-up facts have all settled by its cutoff, bound as `RollFrom` to
- * `RollTo`.
+ * The month in `column` is one the period reads roll-ups for: one of its whole months whose
+ * rolled-up facts have all settled by its cutoff, bound as `RollFrom` to `RollTo`. Of a kept
+ * fact's `rollup_month`: the roll-ups the period reads sum it.
  */
-function rolledUpFor(t: string, prefix: 'cur' | 'prev'): string {
-  return `${t}.rollup_month >= :${prefix}RollFrom AND ${t}.rollup_month <= :${prefix}RollTo`;
+function rolledUpFor(column: string, prefix: 'cur' | 'prev'): string {
+  return `${column} >= :${prefix}RollFrom AND ${column} <= :${prefix}RollTo`;
 }
 
 /**
@@ -558,12 +572,7 @@ function keptBesideRollups(
   dialect: SqlDialect,
   prefix: 'cur' | 'prev',
 ): string {
-  return `SELECT '${periodName(
-    prefix,
-  )}' AS period, f.unit_ref, f.type, f.channel, f.area,
-      substr(f.received_date, 1, 7) AS month, ${KEPT_FACT_COLUMNS.map(
-        c => `f.${c}`,
-      ).join(', ')}, 1 AS n
+  return `SELECT ${factRow('f', prefix)}
     FROM report_facts f
     WHERE (f.rollup_month IS NULL
         OR (f.rollup_month >= substr(:${prefix}From, 1, 7)
@@ -587,15 +596,13 @@ function keptBesideRollups(
  * -1): the roll-ups still sum them as they were kept, and a pending synpunkt is worked out.
  */
 function pendingRolledUp(dialect: SqlDialect, prefix: 'cur' | 'prev'): string {
-  return `SELECT '${periodName(
-    prefix,
-  )}' AS period, f.unit_ref, f.type, f.channel, f.area,
-      substr(f.received_date, 1, 7) AS month, ${SUMMED.map(m => `-f.${m}`).join(
-        ', ',
-      )}, f.ak_workdays, -1 AS n
+  return `SELECT ${factRow('f', prefix, -1)}
     FROM report_facts_pending q
     CROSS JOIN report_facts f
-    WHERE f.synpunkt_id = q.synpunkt_id AND ${rolledUpFor('f', prefix)}
+    WHERE f.synpunkt_id = q.synpunkt_id AND ${rolledUpFor(
+      'f.rollup_month',
+      prefix,
+    )}
       AND ${inScope(dialect, 'f.unit_ref')}`;
 }
 
@@ -610,7 +617,7 @@ function rolledCte(dialect: SqlDialect): string {
       CASE WHEN r.v < 0 THEN NULL ELSE r.v END AS v, r.n, ${summedColumns('r.')}
     FROM report_rollups r
     WHERE ${inScope(dialect, 'r.node_ref')}
-      AND r.month >= :${prefix}RollFrom AND r.month <= :${prefix}RollTo
+      AND ${rolledUpFor('r.month', prefix)}
       AND (r.dim = 'all' OR r.node_ref = :scope)`;
   return `rolled AS (
     ${periodRows('cur')}
@@ -625,9 +632,12 @@ function rolledCte(dialect: SqlDialect): string {
  * facts.
  */
 function rolledUpDimensions(): string {
-  const spread = [...ROLLUP_BREAKDOWNS, 'month', 'total', 'unit']
-    .map(dim => `SELECT '${dim}' AS dim`)
-    .join(' UNION ALL ');
+  const spread = dimensionRows([
+    ...ROLLUP_BREAKDOWNS,
+    'month',
+    'total',
+    'unit',
+  ]);
   const key = `CASE d.dim WHEN 'month' THEN r.month WHEN 'total' THEN 'all'
         WHEN 'unit' THEN r.node_ref ELSE r.k END`;
   return `UNION ALL SELECT r.period, d.dim, ${key}, r.v, SUM(r.n), ${sums('r.')}
@@ -651,9 +661,7 @@ function dimensionCtes(
   scoped: boolean,
   rollups: boolean,
 ): string {
-  const dimensions = UNIT_GROUP_DIMENSIONS.map(
-    ([dim]) => `SELECT '${dim}' AS dim`,
-  ).join(' UNION ALL ');
+  const dimensions = dimensionRows(UNIT_GROUP_DIMENSIONS.map(([dim]) => dim));
   const keyOfDimension = `CASE d.dim ${UNIT_GROUP_DIMENSIONS.map(
     ([dim, column]) => `WHEN '${dim}' THEN g.${column}`,
   ).join(' ')} END`;
@@ -727,9 +735,7 @@ export function figuresSql(
   const keptOfEachPeriod = (columns: string, groupBy = '') =>
     (['cur', 'prev'] as const)
       .map(
-        prefix => `SELECT '${
-          prefix === 'cur' ? 'current' : 'previous'
-        }' AS period, ${columns}
+        prefix => `SELECT '${periodName(prefix)}' AS period, ${columns}
         FROM report_facts f
         WHERE ${keptCondition(dialect, prefix, scoped)}
         ${groupBy}`,
@@ -1026,9 +1032,7 @@ const hasUnitsBelow = (node: string) =>
  * lock rows in the same order.
  */
 export function rollupDeltaSql(sign: 1 | -1): string {
-  const dims = ['all', ...ROLLUP_BREAKDOWNS]
-    .map(dim => `SELECT '${dim}' AS dim`)
-    .join(' UNION ALL ');
+  const dims = dimensionRows(['all', ...ROLLUP_BREAKDOWNS]);
   const key = `CASE d.dim ${ROLLUP_BREAKDOWNS.map(
     b => `WHEN '${b}' THEN f.${b}`,
   ).join(' ')} ELSE '' END`;
