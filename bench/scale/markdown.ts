@@ -157,6 +157,23 @@ export function markdown(report: any, quick?: any): string {
       report.commit
     }, ${report.date}.`,
     '',
+    ...dbs
+      .filter(db => report.results[db].measuredIn)
+      .flatMap(db => {
+        const run = report.results[db].measuredIn;
+        return [
+          `The ${name(
+            db,
+          )} column is not from this run: it was measured at commit ${
+            run.commit
+          }, ${run.date}, on ${run.machine}, Node ${run.node}, load ${
+            run.loadTool
+          } (\`${
+            run.command
+          }\`). Its figures compare with each other and with its baselines, not with the other column's.`,
+          '',
+        ];
+      }),
     'Backend: the production build of packages/backend (`yarn build:backend`, laid out in bench/data/production with a production-only install, as a container image is), run as `node packages/backend` with NODE_ENV=production and V8 heap limits as the README gives them under "Running in production" (' +
       nodeOptionsOf(results) +
       '), app-config.yaml plus a bench config (port 7107, the bench database, `serviceGuidelines.bench.baselineRoutes: true`). Sign-in: the demo provider, enabled outside development by its own switch `auth.providers.demo.dangerouslyAllowOutsideDevelopment` in the bench config only. Loader, backend and database share the machine.',

@@ -817,6 +817,39 @@ async function databaseVersion(
   }
 }
 
+/**
+ * A run of some of the databases (`--db pg`) keeps the others' columns from the suite's last
+ * results, each marked with the run it comes from, so that measuring one database again does not
+ * drop what is known of the other.
+ */
+function carryOverOtherDatabases(
+  report: { dbs: BenchDatabase[]; results: Record<string, unknown> },
+  resultsFile: string,
+) {
+  if (!existsSync(resultsFile)) return;
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const carried = (['sqlite', 'pg'] as const).filter(
+    db => !report.dbs.includes(db) && previous.results?.[db],
+  );
+  for (const db of carried) {
+    const result = previous.results[db];
+    report.results[db] = {
+      ...result,
+      measuredIn: result.measuredIn ?? {
+        machine: previous.machine,
+        node: previous.node,
+        commit: previous.commit,
+        date: previous.date,
+        command: previous.command,
+        loadTool: previous.loadTool,
+      },
+    };
+  }
+  report.dbs = (['sqlite', 'pg'] as const).filter(
+    db => report.results[db] !== undefined,
+  );
+}
+
 /** The quick suite's results, beside a full run's, to show memory against row count. */
 function quickResults(dir: string, suite: string) {
   const quickFile = join(dir, 'scale-quick.json');
@@ -873,15 +906,24 @@ async function main() {
     );
     return;
   }
+  // The options given beyond the script's own `--suite`, e.g. `--reuse --db pg`.
+  const given = process.argv.slice(2);
+  const suiteAt = given.indexOf('--suite');
+  if (suiteAt >= 0) given.splice(suiteAt, 2);
+  const fullCommand = `source scripts/lib/toolchain.sh && ${[
+    command,
+    ...given,
+  ].join(' ')}`;
   const report = {
     ...versions(options.dbs, options.suite, commit),
     loadTool: await wrkVersion(),
-    command: `source scripts/lib/toolchain.sh && ${command}`,
+    command: fullCommand,
     rows: options.rows,
     loadSeconds: options.seconds,
     samples: options.samples,
     results,
   };
+  carryOverOtherDatabases(report, resultsFile);
   mkdirSync(dir, { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
