@@ -203,6 +203,49 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'mark as not rolled up the kept facts of units outside the tree, and only those, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const rows = await withKeptFacts(
+        knex,
+        '20261207120000_report_rollups.js',
+        [
+          ['2025-03-02', '2025-03-20'],
+          ['2025-06-01', '2025-06-12'],
+          ['2025-09-10', null],
+        ],
+      );
+      // The first one's unit is in the tree; the second's and the third's are not.
+      await knex('org_unit_closure').insert({
+        ancestor_ref: rows[0].unit_ref,
+        descendant_ref: rows[0].unit_ref,
+        depth: 0,
+      });
+      await knex('report_facts')
+        .update({ unit_ref: 'group:default/nedlagd-enhet' })
+        .whereIn('synpunkt_id', [rows[1].id, rows[2].id]);
+      await knex('report_facts')
+        .whereIn('synpunkt_id', [rows[0].id, rows[1].id])
+        .update({ rollup_month: knex.raw('substr(received_date, 1, 7)') });
+
+      await knex.migrate.up({
+        directory: MIGRATIONS,
+        name: '20261207150000_report_rollups_inside_tree.js',
+      });
+      expect(
+        await knex('report_facts')
+          .orderBy('received_date')
+          .select('synpunkt_id', 'rollup_month'),
+      ).toEqual([
+        { synpunkt_id: rows[0].id, rollup_month: '2025-03' },
+        { synpunkt_id: rows[1].id, rollup_month: null },
+        { synpunkt_id: rows[2].id, rollup_month: null },
+      ]);
+      expect(await knex('report_facts_pending').select()).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'are not run when migrations.skip is set, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -475,6 +475,57 @@ describe('ReportFactsKeeper', () => {
         }
       });
 
+      it('reads the roll-ups of the tree in a report without a scope, and one by one the facts of a unit outside it', async () => {
+        await keeper.keepPending();
+        const organisation = new KnexOrganisationStore(knex);
+        const units = await organisation.listUnits();
+        const parents = new Set(units.map(u => u.parentRef));
+        // The enhet with the most synpunkter leaves the catalog: its synpunkter stay.
+        const [{ unit_ref: gone }] = await knex('report_facts')
+          .whereNotIn('unit_ref', [...parents].filter(Boolean) as string[])
+          .groupBy('unit_ref')
+          .orderByRaw('count(*) desc')
+          .select('unit_ref')
+          .limit(1);
+        const all = selections([null, await rootUnit(knex)]);
+        const sent: string[] = [];
+        const listen = (query: { sql: string }) => sent.push(query.sql);
+        try {
+          await organisation.replaceAll(units.filter(u => u.unitRef !== gone));
+          const { workedOut, fromKept } = await bothWays(all);
+          knex.on('query', listen);
+          expect(await reportsOf(all)).toEqual(workedOut);
+          expect(fromKept).toEqual(workedOut);
+          // Not vacuous: its facts are kept, not rolled up, and count without a scope only.
+          const facts = await knex('report_facts').where({ unit_ref: gone });
+          expect(facts.length).toBeGreaterThan(10);
+          expect(
+            facts.filter(f => f.settled_date !== null).length,
+          ).toBeGreaterThan(10);
+          expect(facts.filter(f => f.rollup_month !== null)).toEqual([]);
+          const totalOf = (report: (typeof workedOut)[number]) =>
+            report.figures.find(
+              f => f.period === 'current' && f.dimension === 'total',
+            )?.figures;
+          const withoutScope = workedOut.filter((_, i) => i % 2 === 0);
+          const ofTheRoot = workedOut.filter((_, i) => i % 2 === 1);
+          expect(withoutScope.map(totalOf)).not.toEqual(ofTheRoot.map(totalOf));
+          // Not vacuous: reports without a scope read the roll-ups.
+          expect(await rolledUpCount(knex)).toBeGreaterThan(200);
+          expect(
+            sent.filter(
+              sql =>
+                sql.includes('FROM report_rollups') &&
+                sql.includes('FROM org_unit_closure WHERE depth = 0'),
+            ).length,
+          ).toBeGreaterThan(20);
+        } finally {
+          knex.off('query', listen);
+          await organisation.replaceAll(units);
+          await keeper.keepPending();
+        }
+      });
+
       it('keeps the roll-ups when the tree is synced unchanged', async () => {
         await keeper.keepPending();
         const organisation = new KnexOrganisationStore(knex);
@@ -641,8 +692,10 @@ describe('ReportFactsKeeper', () => {
               r.dimension === 'total' &&
               r.key === 'all',
           )!.figures;
+        // One the roll-ups do not sum, which the report reads one by one.
         const victim = await knex('report_facts')
           .whereNotNull('settled_date')
+          .whereNull('rollup_month')
           .where('received_date', '>=', selection.current.from)
           .where('settled_date', '<=', selection.current.cutoff)
           .where({ anon: 0 })

@@ -131,41 +131,41 @@ describe('report SQL plans on SQLite', () => {
     expect(wholeTableScans(plan)).toEqual([]);
   });
 
-  it('refuses roll-ups without a scope, whose roll-ups they would be', () => {
-    expect(() => figuresSql('sqlite', false, true)).toThrow(
-      'Only a scoped report reads roll-ups',
-    );
-  });
+  it.each([
+    ['a scope', true],
+    ['no scope (the roots of the tree)', false],
+  ])(
+    'reads the kept facts beside the roll-ups by their month rolled up, and the roll-ups by their key, for %s',
+    async (_, scoped) => {
+      const plan = await planOf(db(), figuresSql('sqlite', scoped, true), {
+        ...period('cur', 2025),
+        ...period('prev', 2024),
+        ...(scoped ? { scope: 'group:default/kommun' } : {}),
+        curRollFrom: '2025-01',
+        curRollTo: '2025-11',
+        prevRollFrom: '2024-01',
+        prevRollTo: '2024-11',
+      });
 
-  it('reads the kept facts beside the roll-ups by their month rolled up, and the roll-ups by their key', async () => {
-    const plan = await planOf(db(), figuresSql('sqlite', true, true), {
-      ...period('cur', 2025),
-      ...period('prev', 2024),
-      scope: 'group:default/kommun',
-      curRollFrom: '2025-01',
-      curRollTo: '2025-11',
-      prevRollFrom: '2024-01',
-      prevRollTo: '2024-11',
-    });
-
-    // Only the facts not rolled up for the period, not a walk of the grouping indexes.
-    expect(
-      plan.filter(step =>
-        /^(SEARCH|SCAN) f USING INDEX report_facts_rollup_idx/.test(step),
-      ).length,
-    ).toBeGreaterThanOrEqual(2);
-    expect(plan).not.toContainEqual(
-      expect.stringMatching(/report_facts_by_(unit|month)_idx/),
-    );
-    expect(
-      plan.filter(step =>
-        /^SEARCH r USING PRIMARY KEY \(node_ref=\? AND month>\? AND month<\?\)/.test(
-          step,
-        ),
-      ).length,
-    ).toBeGreaterThanOrEqual(2);
-    expect(wholeTableScans(plan)).toEqual([]);
-  });
+      // Only the facts not rolled up for the period, not a walk of the grouping indexes.
+      expect(
+        plan.filter(step =>
+          /^(SEARCH|SCAN) f USING INDEX report_facts_rollup_idx/.test(step),
+        ).length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(plan).not.toContainEqual(
+        expect.stringMatching(/report_facts_by_(unit|month)_idx/),
+      );
+      expect(
+        plan.filter(step =>
+          /^SEARCH r USING PRIMARY KEY \(node_ref=\? AND month>\? AND month<\?\)/.test(
+            step,
+          ),
+        ).length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(wholeTableScans(plan)).toEqual([]);
+    },
+  );
 });
 
 // A database of its own: one of these tests gives SQLite statistics, which the plans above

@@ -36,7 +36,9 @@
  *   its whole months whose kept facts settled within the month after (nearly all of them) from
  *   the roll-ups of its nodes, once the period's cutoff has passed the end of the month after; the
  *   kept facts beside them (settled later, or of other months) are read one by one, and those of
- *   pending synpunkter that the roll-ups still sum are subtracted.
+ *   pending synpunkter that the roll-ups still sum are subtracted. A report without a scope reads
+ *   the roll-ups of the tree's roots the same way, and one by one the facts of units outside the
+ *   tree, which are never rolled up.
  * - Nearest-rank percentiles: the value at position ⌈p·n/100⌉ (written `(p·n + 99) / 100` in
  *   integer arithmetic) of the sorted values is the smallest value whose running count reaches
  *   that position. The running count is taken over a histogram (value, count) rather than over
@@ -105,6 +107,19 @@ const SELECTED_COLUMNS = `s.id, s.unit_ref, s.type, s.channel, s.area, s.receive
 const SUBTREE =
   'SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope';
 
+/** The units at the top of the organisation's tree: below no other. */
+const ROOTS = `SELECT t.ancestor_ref FROM org_unit_closure t
+  WHERE t.depth = 0 AND NOT EXISTS (SELECT 1 FROM org_unit_closure p
+    WHERE p.descendant_ref = t.ancestor_ref AND p.depth > 0)`;
+
+/**
+ * The node whose roll-ups a report reads by every breakdown: its scope, or without one the roots
+ * of the tree, whose subtrees hold every unit in it.
+ */
+function isReportNode(column: string, scoped: boolean): string {
+  return scoped ? `${column} = :scope` : `${column} IN (${ROOTS})`;
+}
+
 /** `t` (a synpunkt or its facts) was received in the period. */
 function receivedInPeriod(t: string, prefix: 'cur' | 'prev'): string {
   return `${t}.received_date >= :${prefix}From AND ${t}.received_date <= :${prefix}To`;
@@ -116,11 +131,17 @@ function receivedInPeriod(t: string, prefix: 'cur' | 'prev'): string {
  * the closure at millions of rows and grouped them by sorting (4.2 s for the whole kommun instead
  * of 1.9 s). The pending synpunkter keep the IN form, which measured faster there.
  */
-function inScope(dialect: SqlDialect, column: string): string {
+function inScope(dialect: SqlDialect, column: string, units = SUBTREE): string {
   return dialect === 'pg'
-    ? `${column} = ANY (ARRAY(${SUBTREE}))`
-    : `${column} IN (${SUBTREE})`;
+    ? `${column} = ANY (ARRAY(${units}))`
+    : `${column} IN (${units})`;
 }
+
+/**
+ * Every unit of the tree. The roll-ups hold no other node (they are emptied when the tree
+ * changes); named, they are read by their key, node by node.
+ */
+const TREE = 'SELECT ancestor_ref FROM org_unit_closure WHERE depth = 0';
 
 /**
  * `column` written so that SQLite does not choose an index by it (`+column`), as it is on
@@ -571,6 +592,7 @@ function rolledUpFor(column: string, prefix: 'cur' | 'prev'): string {
 function keptBesideRollups(
   dialect: SqlDialect,
   prefix: 'cur' | 'prev',
+  scoped: boolean,
 ): string {
   return `SELECT ${factRow('f', prefix)}
     FROM report_facts f
@@ -587,7 +609,11 @@ function keptBesideRollups(
     'f.received_date',
   )} <= :${prefix}To
       AND ${notIndexedOnSqlite(dialect, 'f.settled_date')} <= :${prefix}Cutoff
-      AND ${inScope(dialect, notIndexedOnSqlite(dialect, 'f.unit_ref'))}
+      ${
+        scoped
+          ? `AND ${inScope(dialect, notIndexedOnSqlite(dialect, 'f.unit_ref'))}`
+          : ''
+      }
       AND f.synpunkt_id NOT IN (SELECT q.synpunkt_id FROM report_facts_pending q)`;
 }
 
@@ -595,7 +621,11 @@ function keptBesideRollups(
  * The kept facts of the pending synpunkter in scope that the period's roll-ups hold, negated (n
  * -1): the roll-ups still sum them as they were kept, and a pending synpunkt is worked out.
  */
-function pendingRolledUp(dialect: SqlDialect, prefix: 'cur' | 'prev'): string {
+function pendingRolledUp(
+  dialect: SqlDialect,
+  prefix: 'cur' | 'prev',
+  scoped: boolean,
+): string {
   return `SELECT ${factRow('f', prefix, -1)}
     FROM report_facts_pending q
     CROSS JOIN report_facts f
@@ -603,22 +633,22 @@ function pendingRolledUp(dialect: SqlDialect, prefix: 'cur' | 'prev'): string {
       'f.rollup_month',
       prefix,
     )}
-      AND ${inScope(dialect, 'f.unit_ref')}`;
+      ${scoped ? `AND ${inScope(dialect, 'f.unit_ref')}` : ''}`;
 }
 
 /**
  * The CTE `rolled`: the roll-up rows the two periods read, the scope's own by every breakdown
  * and each node's of its subtree as `all`, with the arbetsdagar as in the facts (null for none).
  */
-function rolledCte(dialect: SqlDialect): string {
+function rolledCte(dialect: SqlDialect, scoped: boolean): string {
   const periodRows = (prefix: 'cur' | 'prev') => `SELECT '${periodName(
     prefix,
   )}' AS period, r.node_ref, r.month, r.dim, r.k,
       CASE WHEN r.v < 0 THEN NULL ELSE r.v END AS v, r.n, ${summedColumns('r.')}
     FROM report_rollups r
-    WHERE ${inScope(dialect, 'r.node_ref')}
+    WHERE ${inScope(dialect, 'r.node_ref', scoped ? SUBTREE : TREE)}
       AND ${rolledUpFor('r.month', prefix)}
-      AND (r.dim = 'all' OR r.node_ref = :scope)`;
+      AND (r.dim = 'all' OR ${isReportNode('r.node_ref', scoped)})`;
   return `rolled AS (
     ${periodRows('cur')}
     UNION ALL ${periodRows('prev')}
@@ -631,7 +661,7 @@ function rolledCte(dialect: SqlDialect): string {
  * spread over the dimensions it counts in, then summed over the months, as `fine` does for the
  * facts.
  */
-function rolledUpDimensions(): string {
+function rolledUpDimensions(scoped: boolean): string {
   const spread = dimensionRows([
     ...ROLLUP_BREAKDOWNS,
     'month',
@@ -642,9 +672,15 @@ function rolledUpDimensions(): string {
         WHEN 'unit' THEN r.node_ref ELSE r.k END`;
   return `UNION ALL SELECT r.period, d.dim, ${key}, r.v, SUM(r.n), ${sums('r.')}
       FROM rolled r JOIN (${spread}) d
-        ON CASE WHEN r.dim <> 'all' THEN d.dim = r.dim AND r.node_ref = :scope
+        ON CASE WHEN r.dim <> 'all' THEN d.dim = r.dim AND ${isReportNode(
+          'r.node_ref',
+          scoped,
+        )}
           WHEN d.dim = 'unit' THEN 1 = 1
-          ELSE d.dim IN ('month', 'total') AND r.node_ref = :scope END
+          ELSE d.dim IN ('month', 'total') AND ${isReportNode(
+            'r.node_ref',
+            scoped,
+          )} END
       GROUP BY r.period, d.dim, ${key}, r.v`;
 }
 
@@ -668,7 +704,7 @@ function dimensionCtes(
   const unitAncestors = scoped
     ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
     : '';
-  return `${rollups ? `${rolledCte(dialect)},` : ''}
+  return `${rollups ? `${rolledCte(dialect, scoped)},` : ''}
   fine AS (
     SELECT g.period, d.dim, ${keyOfDimension} AS k, g.v, SUM(g.n) AS n, ${sums(
     'g.',
@@ -690,7 +726,7 @@ function dimensionCtes(
     )}
       FROM fine fg JOIN org_unit_closure c ON c.descendant_ref = fg.k ${unitAncestors}
       WHERE fg.dim = 'own' GROUP BY fg.period, c.ancestor_ref, fg.v
-    ${rollups ? rolledUpDimensions() : ''}
+    ${rollups ? rolledUpDimensions(scoped) : ''}
   ),
   grouped AS (
     SELECT period, dim, k, SUM(n) AS n, ${sums('')},
@@ -718,15 +754,13 @@ export function figuresSql(
   dialect: SqlDialect,
   scoped: boolean,
   /**
-   * Whether the scope's roll-ups are read (see `report_rollups`): for the months bound as
-   * `:curRollFrom` to `:curRollTo` and `:prevRollFrom` to `:prevRollTo` (an empty range when
-   * none), instead of their kept facts. Only a scope with units below it has them.
+   * Whether the roll-ups of the scope, or without one of the tree's roots, are read (see
+   * `report_rollups`): for the months bound as `:curRollFrom` to `:curRollTo` and
+   * `:prevRollFrom` to `:prevRollTo` (an empty range when none), instead of their kept facts.
+   * Only a node with units below it has them by every breakdown.
    */
   rollups = false,
 ): string {
-  if (rollups && !scoped) {
-    throw new Error('Only a scoped report reads roll-ups: those of its scope');
-  }
   // Two groupings of the facts, each with its arbetsdagar (v) for the percentiles: by unit,
   // type, channel and area (every breakdown but month), and by month. Together they are a few
   // thousand rows however many synpunkter there are; one grouping by all five would be nearly
@@ -826,8 +860,8 @@ export function figuresSql(
       rollups
         ? (['cur', 'prev'] as const)
             .map(
-              prefix => `UNION ALL ${keptBesideRollups(dialect, prefix)}
-    UNION ALL ${pendingRolledUp(dialect, prefix)}`,
+              prefix => `UNION ALL ${keptBesideRollups(dialect, prefix, scoped)}
+    UNION ALL ${pendingRolledUp(dialect, prefix, scoped)}`,
             )
             .join('\n    ')
         : ''
@@ -1156,10 +1190,13 @@ export function keepFactsSql(dialect: SqlDialect): string {
     ${effectiveCte(dialect)},
     ${workedOutFactsCtes('worked')}
     SELECT k.*,
+      -- A unit outside the tree has no node to be rolled up into.
       CASE WHEN k.settled_date < ${startOfMonthAfterNext(
         dialect,
         'k.received_date',
-      )} THEN substr(k.received_date, 1, 7) END
+      )} AND EXISTS (SELECT 1 FROM org_unit_closure t
+          WHERE t.descendant_ref = k.unit_ref)
+        THEN substr(k.received_date, 1, 7) END
     FROM (
       SELECT w.id, w.received_date, w.unit_ref, w.type, w.channel, w.area,
         CASE WHEN w.ak_pag = 1 AND c.open_pause = 0 THEN NULL ELSE c.settled_date END
