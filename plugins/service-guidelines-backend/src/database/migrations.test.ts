@@ -3,7 +3,7 @@ import { createConfiguredTestDatabases } from '../__testUtils__/databases';
 import { resolve } from 'node:path';
 import { newestMigration } from '../__testUtils__/migrationFiles';
 import { FIXTURE_SYNPUNKTER } from '../report/__testUtils__/reportFixture';
-import { KEPT_FACT_COLUMNS } from '../report/reportSql';
+import { KEPT_FACT_COLUMNS, SUMMED } from '../report/reportSql';
 import {
   applyMigrations,
   latestAppliedMigration,
@@ -202,10 +202,13 @@ describe('migrations', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
-    'mark as not rolled up the kept facts of units outside the tree, and only those, on %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
+  describe('for reports without a scope', () => {
+    const ROOT = 'group:default/kommunen';
+    /** Three kept facts, the first two rolled up: the first of a unit in the tree, the rest not. */
+    async function rolledUpFacts(
+      knex: import('knex').Knex,
+      rootHasUnits: boolean,
+    ) {
       const rows = await withKeptFacts(
         knex,
         '20261207120000_report_rollups.js',
@@ -215,35 +218,79 @@ describe('migrations', () => {
           ['2025-09-10', null],
         ],
       );
-      // The first one's unit is in the tree; the second's and the third's are not.
-      await knex('org_unit_closure').insert({
-        ancestor_ref: rows[0].unit_ref,
-        descendant_ref: rows[0].unit_ref,
-        depth: 0,
-      });
+      const inTree = rows[0].unit_ref;
+      await knex('org_unit_closure').insert([
+        { ancestor_ref: inTree, descendant_ref: inTree, depth: 0 },
+        ...(rootHasUnits
+          ? [
+              { ancestor_ref: ROOT, descendant_ref: ROOT, depth: 0 },
+              { ancestor_ref: ROOT, descendant_ref: inTree, depth: 1 },
+            ]
+          : []),
+      ]);
       await knex('report_facts')
         .update({ unit_ref: 'group:default/nedlagd-enhet' })
         .whereIn('synpunkt_id', [rows[1].id, rows[2].id]);
       await knex('report_facts')
         .whereIn('synpunkt_id', [rows[0].id, rows[1].id])
         .update({ rollup_month: knex.raw('substr(received_date, 1, 7)') });
-
+      await knex('report_rollups').insert(
+        [ROOT, inTree].map(node => ({
+          node_ref: node,
+          month: '2025-03',
+          dim: 'all',
+          k: '',
+          v: -1,
+          n: 1,
+          ...Object.fromEntries(SUMMED.map(flag => [flag, 0])),
+        })),
+      );
       await knex.migrate.up({
         directory: MIGRATIONS,
         name: '20261207150000_report_rollups_inside_tree.js',
       });
-      expect(
-        await knex('report_facts')
-          .orderBy('received_date')
-          .select('synpunkt_id', 'rollup_month'),
-      ).toEqual([
-        { synpunkt_id: rows[0].id, rollup_month: '2025-03' },
-        { synpunkt_id: rows[1].id, rollup_month: null },
-        { synpunkt_id: rows[2].id, rollup_month: null },
-      ]);
-      expect(await knex('report_facts_pending').select()).toEqual([]);
-    },
-  );
+      return rows;
+    }
+    const factsOf = (knex: import('knex').Knex) =>
+      knex('report_facts')
+        .orderBy('received_date')
+        .select('synpunkt_id', 'rollup_month');
+
+    it.each(databases.eachSupportedId())(
+      'mark as not rolled up the kept facts of units outside the tree, and only those, on %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const rows = await rolledUpFacts(knex, true);
+        expect(await factsOf(knex)).toEqual([
+          { synpunkt_id: rows[0].id, rollup_month: '2025-03' },
+          { synpunkt_id: rows[1].id, rollup_month: null },
+          { synpunkt_id: rows[2].id, rollup_month: null },
+        ]);
+        expect(await knex('report_facts_pending').select()).toEqual([]);
+        expect(await knex('report_rollups')).toHaveLength(2);
+      },
+    );
+
+    it.each(databases.eachSupportedId())(
+      'roll everything up again when a root has no units below it, which has no roll-ups by the breakdowns, on %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const rows = await rolledUpFacts(knex, false);
+        expect(await factsOf(knex)).toEqual([
+          { synpunkt_id: rows[0].id, rollup_month: null },
+          { synpunkt_id: rows[1].id, rollup_month: null },
+          { synpunkt_id: rows[2].id, rollup_month: null },
+        ]);
+        expect(
+          await knex('report_facts_pending').select(
+            'synpunkt_id',
+            'generation',
+          ),
+        ).toEqual([{ synpunkt_id: rows[0].id, generation: 1 }]);
+        expect(await knex('report_rollups')).toEqual([]);
+      },
+    );
+  });
 
   it.each(databases.eachSupportedId())(
     'are not run when migrations.skip is set, on %p',

@@ -218,10 +218,14 @@ async function rootUnit(knex: Knex): Promise<string> {
   return root;
 }
 
-/** How many kept facts the roll-ups sum, as the roll-ups themselves count them at the top. */
+/** How many kept facts the roll-ups sum, as the roll-ups themselves count them at the roots. */
 async function rolledUpCount(knex: Knex): Promise<number> {
   const [row] = await knex('report_rollups')
-    .where({ node_ref: await rootUnit(knex), dim: 'all' })
+    .whereIn(
+      'node_ref',
+      knex('org_units').whereNull('parent_ref').select('unit_ref'),
+    )
+    .where({ dim: 'all' })
     .sum<Array<{ n: number | string | null }>>({ n: 'n' });
   const [facts] = await knex('report_facts')
     .whereNotNull('rollup_month')
@@ -475,56 +479,84 @@ describe('ReportFactsKeeper', () => {
         }
       });
 
-      it('reads the roll-ups of the tree in a report without a scope, and one by one the facts of a unit outside it', async () => {
-        await keeper.keepPending();
-        const organisation = new KnexOrganisationStore(knex);
-        const units = await organisation.listUnits();
-        const parents = new Set(units.map(u => u.parentRef));
-        // The enhet with the most synpunkter leaves the catalog: its synpunkter stay.
-        const [{ unit_ref: gone }] = await knex('report_facts')
-          .whereNotIn('unit_ref', [...parents].filter(Boolean) as string[])
-          .groupBy('unit_ref')
-          .orderByRaw('count(*) desc')
-          .select('unit_ref')
-          .limit(1);
-        const all = selections([null, await rootUnit(knex)]);
-        const sent: string[] = [];
-        const listen = (query: { sql: string }) => sent.push(query.sql);
-        try {
-          await organisation.replaceAll(units.filter(u => u.unitRef !== gone));
-          const { workedOut, fromKept } = await bothWays(all);
-          knex.on('query', listen);
-          expect(await reportsOf(all)).toEqual(workedOut);
-          expect(fromKept).toEqual(workedOut);
-          // Not vacuous: its facts are kept, not rolled up, and count without a scope only.
-          const facts = await knex('report_facts').where({ unit_ref: gone });
-          expect(facts.length).toBeGreaterThan(10);
-          expect(
-            facts.filter(f => f.settled_date !== null).length,
-          ).toBeGreaterThan(10);
-          expect(facts.filter(f => f.rollup_month !== null)).toEqual([]);
-          const totalOf = (report: (typeof workedOut)[number]) =>
-            report.figures.find(
-              f => f.period === 'current' && f.dimension === 'total',
-            )?.figures;
-          const withoutScope = workedOut.filter((_, i) => i % 2 === 0);
-          const ofTheRoot = workedOut.filter((_, i) => i % 2 === 1);
-          expect(withoutScope.map(totalOf)).not.toEqual(ofTheRoot.map(totalOf));
-          // Not vacuous: reports without a scope read the roll-ups.
-          expect(await rolledUpCount(knex)).toBeGreaterThan(200);
-          expect(
-            sent.filter(
-              sql =>
-                sql.includes('FROM report_rollups') &&
-                sql.includes('FROM org_unit_closure WHERE depth = 0'),
-            ).length,
-          ).toBeGreaterThan(20);
-        } finally {
-          knex.off('query', listen);
-          await organisation.replaceAll(units);
+      it.each([
+        ['leaves the catalog: its facts are read one by one', 'gone'],
+        [
+          'loses its parent: a root of its own, rolled up by the breakdowns',
+          'root',
+        ],
+      ] as const)(
+        'reads the roll-ups of the tree in a report without a scope when an enhet %s',
+        async (_, change) => {
           await keeper.keepPending();
-        }
-      });
+          const organisation = new KnexOrganisationStore(knex);
+          const units = await organisation.listUnits();
+          const parents = new Set(units.map(u => u.parentRef));
+          // The enhet with the most synpunkter; its synpunkter stay.
+          const [{ unit_ref: enhet }] = await knex('report_facts')
+            .whereNotIn('unit_ref', [...parents].filter(Boolean) as string[])
+            .groupBy('unit_ref')
+            .orderByRaw('count(*) desc')
+            .select('unit_ref')
+            .limit(1);
+          const all = selections([null, await rootUnit(knex)]);
+          const sent: string[] = [];
+          const listen = (query: { sql: string }) => sent.push(query.sql);
+          try {
+            await organisation.replaceAll(
+              change === 'gone'
+                ? units.filter(u => u.unitRef !== enhet)
+                : units.map(u =>
+                    u.unitRef === enhet ? { ...u, parentRef: undefined } : u,
+                  ),
+            );
+            const { workedOut, fromKept } = await bothWays(all);
+            knex.on('query', listen);
+            expect(await reportsOf(all)).toEqual(workedOut);
+            expect(fromKept).toEqual(workedOut);
+            // Not vacuous: its facts are kept, rolled up only inside the tree, and count in
+            // the kommun's reports no longer, in those without a scope still.
+            const facts = await knex('report_facts').where({ unit_ref: enhet });
+            expect(
+              facts.filter(f => f.settled_date !== null).length,
+            ).toBeGreaterThan(10);
+            const rolledUp = facts.filter(f => f.rollup_month !== null).length;
+            const itsBreakdowns = await knex('report_rollups')
+              .where({ node_ref: enhet })
+              .whereNot({ dim: 'all' });
+            // Rolled up, and by the breakdowns as a root, only while in the tree.
+            expect({
+              rolledUp: rolledUp > 0,
+              byBreakdowns: itsBreakdowns.length > 0,
+            }).toEqual({
+              rolledUp: change === 'root',
+              byBreakdowns: change === 'root',
+            });
+            const totalOf = (report: (typeof workedOut)[number]) =>
+              report.figures.find(
+                f => f.period === 'current' && f.dimension === 'total',
+              )?.figures;
+            const withoutScope = workedOut.filter((__, i) => i % 2 === 0);
+            const ofTheKommun = workedOut.filter((__, i) => i % 2 === 1);
+            expect(withoutScope.map(totalOf)).not.toEqual(
+              ofTheKommun.map(totalOf),
+            );
+            // Not vacuous: reports without a scope read the roll-ups.
+            expect(await rolledUpCount(knex)).toBeGreaterThan(200);
+            expect(
+              sent.filter(
+                sql =>
+                  sql.includes('FROM report_rollups') &&
+                  sql.includes('FROM org_unit_closure WHERE depth = 0'),
+              ).length,
+            ).toBeGreaterThan(20);
+          } finally {
+            knex.off('query', listen);
+            await organisation.replaceAll(units);
+            await keeper.keepPending();
+          }
+        },
+      );
 
       it('keeps the roll-ups when the tree is synced unchanged', async () => {
         await keeper.keepPending();

@@ -189,7 +189,7 @@ export class ReportStore {
   /**
    * Every figure of the selection, for both periods, overall and per breakdown. A scope with units
    * below it reads its roll-ups for the months they hold (see rolledUpMonths); a report without a
-   * scope reads those of the tree's roots, when each has units below it.
+   * scope reads those of the tree's roots.
    */
   async figures(selection: ReportSelection): Promise<FigureRow[]> {
     const scope = selection.scopeUnitRef;
@@ -199,9 +199,7 @@ export class ReportStore {
     };
     const rollups =
       (months.cur !== undefined || months.prev !== undefined) &&
-      (scope !== null
-        ? await this.hasUnitsBelow(scope)
-        : await this.everyRootHasUnitsBelow());
+      (scope !== null ? await this.hasUnitsBelow(scope) : await this.hasTree());
     const bindings: Record<string, string> = {
       ...periodBindings('cur', selection.current),
       ...periodBindings('prev', selection.previous),
@@ -238,23 +236,11 @@ export class ReportStore {
     return row !== undefined;
   }
 
-  /** Whether the tree has units and each of its roots has units below it. Read as hasUnitsBelow. */
-  private async everyRootHasUnitsBelow(): Promise<boolean> {
-    const [row] = await this.db('org_unit_closure as t')
-      .where('t.depth', 0)
-      .whereNotExists(q =>
-        q
-          .from('org_unit_closure as p')
-          .whereRaw('p.descendant_ref = t.ancestor_ref')
-          .where('p.depth', '>', 0),
-      )
-      .select(
-        this.db.raw('COUNT(*) AS roots'),
-        this.db.raw(`SUM(CASE WHEN EXISTS (SELECT 1 FROM org_unit_closure b
-          WHERE b.ancestor_ref = t.ancestor_ref AND b.depth > 0) THEN 1 ELSE 0 END) AS parents`),
-      );
-    const roots = Number(row.roots);
-    return roots > 0 && Number(row.parents) === roots;
+  /** Whether the organisation's tree has any unit, and so roots whose roll-ups hold every fact. */
+  private async hasTree(): Promise<boolean> {
+    return (
+      (await this.db('org_unit_closure').first('ancestor_ref')) !== undefined
+    );
   }
 
   /** A page of the improvements of the current period, after the given one. */

@@ -107,10 +107,14 @@ const SELECTED_COLUMNS = `s.id, s.unit_ref, s.type, s.channel, s.area, s.receive
 const SUBTREE =
   'SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope';
 
-/** The units at the top of the organisation's tree: below no other. */
+/** The node is at the top of the organisation's tree: below no other. */
+const isRoot = (node: string) =>
+  `NOT EXISTS (SELECT 1 FROM org_unit_closure p
+    WHERE p.descendant_ref = ${node} AND p.depth > 0)`;
+
+/** The units at the top of the organisation's tree. */
 const ROOTS = `SELECT t.ancestor_ref FROM org_unit_closure t
-  WHERE t.depth = 0 AND NOT EXISTS (SELECT 1 FROM org_unit_closure p
-    WHERE p.descendant_ref = t.ancestor_ref AND p.depth > 0)`;
+  WHERE t.depth = 0 AND ${isRoot('t.ancestor_ref')}`;
 
 /**
  * The node whose roll-ups a report reads by every breakdown: its scope, or without one the roots
@@ -355,7 +359,7 @@ function selectionCtes(options: {
 }
 
 /** The per-synpunkt flags that are summed, and what their sums are called. */
-const SUMMED = [
+export const SUMMED = [
   'anon',
   'fs_itid',
   'fs_sent',
@@ -757,7 +761,7 @@ export function figuresSql(
    * Whether the roll-ups of the scope, or without one of the tree's roots, are read (see
    * `report_rollups`): for the months bound as `:curRollFrom` to `:curRollTo` and
    * `:prevRollFrom` to `:prevRollTo` (an empty range when none), instead of their kept facts.
-   * Only a node with units below it has them by every breakdown.
+   * Only a node with units below it and a root have them by every breakdown.
    */
   rollups = false,
 ): string {
@@ -1130,7 +1134,7 @@ const KEEPABLE_BEFORE_SETTLED = `c.reopened = 0 AND ${SETTLED_IN_CALENDAR}`;
  */
 const AFTER_EVERY_ENTRY = '9999-12-31T00:00:00.000Z';
 
-/** The node has units below it: its roll-ups also sum by the breakdowns. */
+/** The node has units below it. */
 const hasUnitsBelow = (node: string) =>
   `EXISTS (SELECT 1 FROM org_unit_closure b WHERE b.ancestor_ref = ${node} AND b.depth > 0)`;
 
@@ -1157,7 +1161,10 @@ export function rollupDeltaSql(sign: 1 | -1): string {
     WHERE f.rollup_month IS NOT NULL
       AND f.synpunkt_id IN (SELECT q.synpunkt_id FROM report_facts_pending q
         WHERE q.synpunkt_id >= :first AND q.synpunkt_id <= :last)
-      AND (d.dim = 'all' OR ${hasUnitsBelow('c.ancestor_ref')})
+      -- By the breakdowns too for a node that a report reads them of: one with units below it,
+      -- and a root, whose roll-ups a report without a scope reads.
+      AND (d.dim = 'all' OR ${hasUnitsBelow('c.ancestor_ref')}
+        OR ${isRoot('c.ancestor_ref')})
     GROUP BY c.ancestor_ref, f.rollup_month, d.dim, ${key}, COALESCE(f.ak_workdays, -1)
     ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (node_ref, month, dim, k, v) DO UPDATE SET
