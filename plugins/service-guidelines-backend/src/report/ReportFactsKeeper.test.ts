@@ -626,6 +626,17 @@ describe('ReportFactsKeeper', () => {
           );
           expect(await many.keepPending()).toEqual({ kept: 99 });
           expect(analyzed()).toEqual([]);
+          const vacuumCounts = async (): Promise<number[]> =>
+            databaseId === 'SQLITE_3'
+              ? []
+              : (
+                  await knex.raw(
+                    `SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'report_facts_pending'`,
+                  )
+                ).rows.map((row: { vacuum_count: string }) =>
+                  Number(row.vacuum_count),
+                );
+          const [vacuumedBefore = 0] = await vacuumCounts();
           await many.markAllPending();
           expect((await many.keepPending()).kept).toBeGreaterThan(100);
           expect(analyzed()).toEqual(
@@ -635,18 +646,12 @@ describe('ReportFactsKeeper', () => {
                   'VACUUM (ANALYZE) report_facts, report_facts_at_closing, report_facts_interim, report_rollups, report_facts_pending',
                 ],
           );
-          // Done, not only sent: the pending list's deleted rows are gone from its table.
-          const deadRows =
-            databaseId === 'SQLITE_3'
-              ? 0
-              : Number(
-                  (
-                    await knex.raw(
-                      `SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'report_facts_pending'`,
-                    )
-                  ).rows[0].n_dead_tup,
-                );
-          expect(deadRows).toBe(0);
+          // Done, not only sent: every table's manual vacuum count went up. (Its dead rows are
+          // no witness: other connections report their deletes to the statistics a moment
+          // later, and may do so after the VACUUM has.)
+          expect((await vacuumCounts()).map(n => n - vacuumedBefore)).toEqual(
+            databaseId === 'SQLITE_3' ? [] : [1],
+          );
         } finally {
           knex.removeListener('query', listen);
         }
