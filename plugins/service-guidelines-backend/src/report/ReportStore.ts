@@ -323,8 +323,7 @@ export class ReportStore {
   ): AsyncGenerator<T> {
     const tx = await this.db.transaction();
     try {
-      await tx.raw('SET LOCAL jit = off');
-      await tx.raw("SET LOCAL work_mem = '64MB'");
+      await tuneReportTransaction(tx);
       // Every row is read, so the plan is to be the fastest for all of them, not for the first
       // tenth (the planner's default for a cursor).
       await tx.raw('SET LOCAL cursor_tuple_fraction = 1');

@@ -674,17 +674,12 @@ function rolledUpDimensions(scoped: boolean): string {
   ]);
   const key = `CASE d.dim WHEN 'month' THEN r.month WHEN 'total' THEN 'all'
         WHEN 'unit' THEN r.node_ref ELSE r.k END`;
+  const atReportNode = isReportNode('r.node_ref', scoped);
   return `UNION ALL SELECT r.period, d.dim, ${key}, r.v, SUM(r.n), ${sums('r.')}
       FROM rolled r JOIN (${spread}) d
-        ON CASE WHEN r.dim <> 'all' THEN d.dim = r.dim AND ${isReportNode(
-          'r.node_ref',
-          scoped,
-        )}
+        ON CASE WHEN r.dim <> 'all' THEN d.dim = r.dim AND ${atReportNode}
           WHEN d.dim = 'unit' THEN 1 = 1
-          ELSE d.dim IN ('month', 'total') AND ${isReportNode(
-            'r.node_ref',
-            scoped,
-          )} END
+          ELSE d.dim IN ('month', 'total') AND ${atReportNode} END
       GROUP BY r.period, d.dim, ${key}, r.v`;
 }
 
@@ -705,9 +700,7 @@ function dimensionCtes(
   const keyOfDimension = `CASE d.dim ${UNIT_GROUP_DIMENSIONS.map(
     ([dim, column]) => `WHEN '${dim}' THEN g.${column}`,
   ).join(' ')} END`;
-  const unitAncestors = scoped
-    ? 'AND c.ancestor_ref IN (SELECT descendant_ref FROM org_unit_closure WHERE ancestor_ref = :scope)'
-    : '';
+  const unitAncestors = scoped ? `AND c.ancestor_ref IN (${SUBTREE})` : '';
   return `${rollups ? `${rolledCte(dialect, scoped)},` : ''}
   fine AS (
     SELECT g.period, d.dim, ${keyOfDimension} AS k, g.v, SUM(g.n) AS n, ${sums(
