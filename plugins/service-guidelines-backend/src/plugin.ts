@@ -86,6 +86,10 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
         if (checkpointer) {
           deps.lifecycle.addShutdownHook(() => checkpointer.close());
         }
+        // The background jobs let the WAL start over between their batches.
+        const betweenBatches = checkpointer
+          ? () => checkpointer.catchUp()
+          : undefined;
         const clock = () => new Date();
         const gallring = await createGallring({
           config,
@@ -94,6 +98,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
           store: stores.gallring,
           areaIds: settings.areas.map(area => area.id),
           clock,
+          betweenBatches,
         });
 
         permissionsRegistry.addPermissions(serviceGuidelinesPermissions);
@@ -182,6 +187,7 @@ export const serviceGuidelinesPlugin = createBackendPlugin({
             unitsFollowedUp: (unitRefs, from, to) =>
               stores.uppfoljningar.unitsFollowedUp(unitRefs, from, to),
           },
+          betweenBatches,
         });
 
         await scheduleDemoSynpunkter({

@@ -127,6 +127,84 @@ describe('SqliteCheckpointer', () => {
     }
   });
 
+  /**
+   * A job's stream of writes: `batches` commits of 64 rows (about 256 KB) each, one right after
+   * the other, waiting for `between` after each; returns the WAL file's largest size after one.
+   */
+  async function stream(
+    batches: number,
+    between?: () => Promise<void>,
+    firstBatch = 0,
+  ) {
+    let largest = 0;
+    for (let batch = firstBatch; batch < firstBatch + batches; batch++) {
+      await knex.transaction(async tx => {
+        for (let i = 0; i < 64; i++) {
+          await tx('notes').insert({
+            id: batch * 64 + i,
+            text: 'x'.repeat(4000),
+          });
+        }
+      });
+      largest = Math.max(largest, statSync(`${file}-wal`).size);
+      await between?.();
+    }
+    return largest;
+  }
+
+  describe('between the batches of a job', () => {
+    const limit = 256 * 1024;
+    let checkpointer: SqliteCheckpointer;
+
+    beforeEach(async () => {
+      checkpointer = (await SqliteCheckpointer.start(
+        knex,
+        mockServices.logger.mock(),
+        { intervalMs: 50, walSizeLimitBytes: limit },
+      ))!;
+    });
+
+    afterEach(() => checkpointer.close());
+
+    it('lets the WAL start over during a job that waits for it to catch up between its batches', async () => {
+      const largest = await stream(24, () => checkpointer.catchUp());
+      // Past its limit by a batch or two, then started over: not the 6 MB written.
+      expect(largest).toBeGreaterThan(limit);
+      expect(largest).toBeLessThan(limit + 600_000);
+    });
+
+    it('lets the WAL grow through a job that does not wait (the test above is not vacuous)', async () => {
+      expect(await stream(24)).toBeGreaterThan(8 * limit);
+    });
+
+    it('stops waiting for the copy after the longest wait while a reader holds it back', async () => {
+      const reader = sqliteFileKnex(file);
+      try {
+        await stream(1);
+        // A report reading a snapshot from before the next batches: they cannot be copied.
+        await reader.raw('BEGIN');
+        await reader('notes').count({ n: '*' });
+        await stream(2, undefined, 1);
+        // Once the checkpointer has seen them, and copied what it could:
+        const until = Date.now() + 10_000;
+        while (
+          (checkpointer.lastCheckpoint?.walFrames ?? 0) <= 128 &&
+          Date.now() < until
+        ) {
+          await new Promise(r => setTimeout(r, 20));
+        }
+        // Resolves, though the copy stays behind (without the longest wait it never would).
+        await checkpointer.catchUp(300);
+        const progress = checkpointer.lastCheckpoint;
+        expect(progress!.walFrames).toBeGreaterThan(128);
+        expect(progress!.copiedFrames).toBeLessThan(progress!.walFrames);
+      } finally {
+        await reader.raw('ROLLBACK');
+        await reader.destroy();
+      }
+    });
+  });
+
   it("gives checkpoints back to the backend's connection when it stops", async () => {
     const checkpointer = await SqliteCheckpointer.start(
       knex,

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { ensureWalMode, sqliteFileOf, startSqliteWorker } from './sqliteFile';
 
@@ -15,15 +16,23 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
 db.pragma('journal_size_limit = ' + workerData.walSizeLimit);
 // A checkpoint that fails stops this thread: the backend checkpoints on its own again.
+const checkpoint = () => {
+  const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+  return { walFrames: log, copiedFrames: checkpointed };
+};
 let last = '';
 setInterval(() => {
-  const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+  const progress = checkpoint();
   // Only what changed is posted: an idle backend gets no messages.
-  if (log + '/' + checkpointed !== last) {
-    last = log + '/' + checkpointed;
-    parentPort.postMessage({ walFrames: log, copiedFrames: checkpointed });
+  if (progress.walFrames + '/' + progress.copiedFrames !== last) {
+    last = progress.walFrames + '/' + progress.copiedFrames;
+    parentPort.postMessage(progress);
   }
 }, workerData.intervalMs);
+// Asked by catchUp: a checkpoint now, answered with what it found.
+parentPort.on('message', ({ request }) => {
+  parentPort.postMessage({ ...checkpoint(), request });
+});
 parentPort.postMessage({ ready: true });
 `;
 
@@ -35,6 +44,12 @@ export const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 /** The size the WAL file is cut back to when SQLite starts it over (64 MiB). */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The longest a job waits between two batches for the checkpointer to catch up (see catchUp):
+ * a report reading an older snapshot holds the copy back for as long as it reads.
+ */
+export const CATCH_UP_MAX_WAIT_MS = 2_000;
 
 /** What the latest checkpoint found in the WAL, in frames (one page each). */
 export interface CheckpointProgress {
@@ -65,16 +80,27 @@ interface PragmaConnection {
  * GB in the benchmark's 25 s at 350-520 registrations a second while reports ran) and starts
  * over, cut back to {@link WAL_SIZE_LIMIT_BYTES}, with the first write after it. Making it start
  * over during the stream (RESTART checkpoints, or the committing connection checkpointing past
- * a size) stalled registrations 400-800 ms each time in the same benchmark.
+ * a size) stalled registrations 400-800 ms each time in the same benchmark. The background jobs,
+ * whose streams last far longer (keeping a million synpunkter's report facts grew the WAL to
+ * 55 GB), wait between their batches until the checkpointer has caught up (see catchUp).
  */
 export class SqliteCheckpointer {
   private running = true;
   private progress: CheckpointProgress | undefined;
+  /** The answers awaited from the worker, by request number. */
+  private readonly awaited = new Map<
+    number,
+    (progress: CheckpointProgress | undefined) => void
+  >();
+  private requests = 0;
 
   private constructor(
     private readonly db: Knex,
     private readonly worker: Worker,
     private readonly logger: LoggerService,
+    /** The WAL's size limit in frames (pages) of this database. */
+    private readonly walLimitFrames: number,
+    private readonly intervalMs: number,
   ) {}
 
   /** Starts checkpointing a database file in WAL mode; undefined for any other database. */
@@ -104,9 +130,51 @@ export class SqliteCheckpointer {
       logger.warn(`The SQLite checkpointer did not start: ${error}`);
       return undefined;
     }
-    const checkpointer = new SqliteCheckpointer(db, worker, logger);
+    const [{ page_size: pageSize }] = (await db.raw(
+      'pragma page_size',
+    )) as Array<{ page_size: number }>;
+    const checkpointer = new SqliteCheckpointer(
+      db,
+      worker,
+      logger,
+      Math.ceil(walSizeLimitBytes / pageSize),
+      intervalMs,
+    );
     await checkpointer.handOver(walSizeLimitBytes);
     return checkpointer;
+  }
+
+  /**
+   * Between two batches of a background job: once the WAL has grown past its size limit, waits
+   * until the checkpointer has copied all of it, so that the job's next write starts it over
+   * (and cuts it back), for at most `maxWaitMs`. A job writes batch after batch for minutes, and
+   * the WAL never starts over while it does (see the class).
+   */
+  async catchUp(maxWaitMs = CATCH_UP_MAX_WAIT_MS): Promise<void> {
+    const until = Date.now() + maxWaitMs;
+    for (;;) {
+      // Checkpointed now, not as last reported: the batch just written is in the WAL.
+      const progress = await this.checkpointNow();
+      if (
+        progress === undefined ||
+        progress.walFrames <= this.walLimitFrames ||
+        progress.copiedFrames === progress.walFrames ||
+        Date.now() >= until
+      ) {
+        return;
+      }
+      await sleep(Math.min(this.intervalMs, until - Date.now()));
+    }
+  }
+
+  /** A checkpoint on the worker now; undefined once the checkpointer has stopped. */
+  private checkpointNow(): Promise<CheckpointProgress | undefined> {
+    if (!this.running) return Promise.resolve(undefined);
+    const request = ++this.requests;
+    return new Promise(resolve => {
+      this.awaited.set(request, resolve);
+      this.worker.postMessage({ request });
+    });
   }
 
   /** Whether the checkpointer still checkpoints (false once it stopped or failed). */
@@ -141,9 +209,16 @@ export class SqliteCheckpointer {
       void this.takeBack();
     });
     this.worker.on('exit', () => void this.takeBack());
-    this.worker.on('message', (progress: CheckpointProgress) => {
-      this.progress = progress;
-    });
+    this.worker.on(
+      'message',
+      ({ request, ...progress }: CheckpointProgress & { request?: number }) => {
+        this.progress = progress;
+        if (request !== undefined) {
+          this.awaited.get(request)?.(progress);
+          this.awaited.delete(request);
+        }
+      },
+    );
     // knex keeps one better-sqlite3 connection; a new one (after an error) is set up too.
     this.db.client.pool?.on(
       'createSuccess',
@@ -156,6 +231,9 @@ export class SqliteCheckpointer {
   private async takeBack(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    // No answer comes any more: no job waits for one.
+    for (const answer of this.awaited.values()) answer(undefined);
+    this.awaited.clear();
     try {
       await this.db.raw(
         `pragma wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`,

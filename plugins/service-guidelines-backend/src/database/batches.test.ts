@@ -76,6 +76,39 @@ describe('workInBatches', () => {
     expect(sizes).toEqual([50, 100, 200, 300, 300, 300]);
   });
 
+  it('waits for what it is given between two batches, not after the last', async () => {
+    const events: string[] = [];
+    const { work } = rowsOfWork(250, 1);
+    let release: () => void = () => {};
+    await workInBatches(
+      { fixed: 100 },
+      async size => {
+        events.push('batch');
+        return work(size);
+      },
+      () => {
+        events.push('waiting');
+        // The next batch waits until this resolves.
+        setTimeout(() => {
+          events.push('released');
+          release();
+        }, 5);
+        return new Promise<void>(resolve => {
+          release = resolve;
+        });
+      },
+    );
+    expect(events).toEqual([
+      'batch',
+      'waiting',
+      'released',
+      'batch',
+      'waiting',
+      'released',
+      'batch',
+    ]);
+  });
+
   it('lets other work run between its batches', async () => {
     const seen: boolean[] = [];
     let otherWorkRan = false;

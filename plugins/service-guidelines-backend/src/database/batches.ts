@@ -79,22 +79,25 @@ async function giveWay(batchMillis: number): Promise<void> {
  * fixed size (its queries wait for the database off the main thread), and more after a batch
  * sized by time (see giveWay). `work` is given the batch's size and tells how many rows it
  * handled; only a full batch's time sizes the next (a short one says little of the time a row
- * takes).
+ * takes). `betweenBatches`, when given, is waited for after each batch but the last: on an SQLite
+ * file, the checkpointer catching up (see SqliteCheckpointer.catchUp).
  */
 export async function workInBatches(
   sizing: BatchSizing,
   work: (size: number) => Promise<{ handled: number; more: boolean }>,
+  betweenBatches?: () => Promise<void>,
 ): Promise<void> {
   let size = 'fixed' in sizing ? sizing.fixed : sizing.first;
   for (;;) {
     const started = performance.now();
     const { handled, more } = await work(size);
     if (!more) return;
+    const batchMillis = performance.now() - started;
+    await betweenBatches?.();
     if ('fixed' in sizing) {
       await nextTurnOfEventLoop();
       continue;
     }
-    const batchMillis = performance.now() - started;
     if (handled === size) {
       size = nextBatchSize(size, batchMillis, sizing.targetMillis, sizing);
     }

@@ -109,6 +109,21 @@ async function interimHeld(knex: Knex, selection: ReportSelection) {
   return Number(row.n);
 }
 
+/** The figures of the current period's total among a report's rows, if it counts any. */
+function currentTotal(rows: FigureRow[]) {
+  return rows.find(
+    r => r.period === 'current' && r.dimension === 'total' && r.key === 'all',
+  )?.figures;
+}
+
+/** The SQL that `knex` sends from now on, until `stop`. */
+function recordSql(knex: Knex) {
+  const sent: string[] = [];
+  const listen = (query: { sql: string }) => sent.push(query.sql);
+  knex.on('query', listen);
+  return { sent, stop: () => knex.off('query', listen) };
+}
+
 /**
  * Synpunkter still running at NOW, registered through the registry's service on each of the
  * three weeks' days before it: one by e-mail (första svar due in two arbetsdagar) and one by
@@ -500,8 +515,7 @@ describe('ReportFactsKeeper', () => {
             .select('unit_ref')
             .limit(1);
           const all = selections([null, await rootUnit(knex)]);
-          const sent: string[] = [];
-          const listen = (query: { sql: string }) => sent.push(query.sql);
+          const recording = recordSql(knex);
           try {
             await organisation.replaceAll(
               change === 'gone'
@@ -511,7 +525,7 @@ describe('ReportFactsKeeper', () => {
                   ),
             );
             const { workedOut, fromKept } = await bothWays(all);
-            knex.on('query', listen);
+            recording.sent.length = 0;
             expect(await reportsOf(all)).toEqual(workedOut);
             expect(fromKept).toEqual(workedOut);
             // Not vacuous: its facts are kept, rolled up only inside the tree, and count in
@@ -533,9 +547,7 @@ describe('ReportFactsKeeper', () => {
               byBreakdowns: change === 'root',
             });
             const totalOf = (report: (typeof workedOut)[number]) =>
-              report.figures.find(
-                f => f.period === 'current' && f.dimension === 'total',
-              )?.figures;
+              currentTotal(report.figures);
             const withoutScope = workedOut.filter((__, i) => i % 2 === 0);
             const ofTheKommun = workedOut.filter((__, i) => i % 2 === 1);
             expect(withoutScope.map(totalOf)).not.toEqual(
@@ -544,14 +556,14 @@ describe('ReportFactsKeeper', () => {
             // Not vacuous: reports without a scope read the roll-ups.
             expect(await rolledUpCount(knex)).toBeGreaterThan(200);
             expect(
-              sent.filter(
+              recording.sent.filter(
                 sql =>
                   sql.includes('FROM report_rollups') &&
                   sql.includes('FROM org_unit_closure WHERE depth = 0'),
               ).length,
             ).toBeGreaterThan(20);
           } finally {
-            knex.off('query', listen);
+            recording.stop();
             await organisation.replaceAll(units);
             await keeper.keepPending();
           }
@@ -607,9 +619,7 @@ describe('ReportFactsKeeper', () => {
       });
 
       it('vacuums the facts tables and refreshes their statistics after keeping many at once, on PostgreSQL only', async () => {
-        const sent: string[] = [];
-        const listen = (query: { sql: string }) => sent.push(query.sql);
-        knex.on('query', listen);
+        const { sent, stop } = recordSql(knex);
         try {
           const analyzed = () => sent.filter(sql => /^vacuum/i.test(sql));
           const many = new ReportFactsKeeper(knex, { analyzeAfter: 100 });
@@ -653,7 +663,7 @@ describe('ReportFactsKeeper', () => {
             databaseId === 'SQLITE_3' ? [] : [1],
           );
         } finally {
-          knex.removeListener('query', listen);
+          stop();
         }
       });
 
@@ -722,13 +732,7 @@ describe('ReportFactsKeeper', () => {
         await keeper.keepPending();
         const selection = selections([null]).at(-1)!;
         const before = await store.figures(selection);
-        const total = (rows: FigureRow[]) =>
-          rows.find(
-            r =>
-              r.period === 'current' &&
-              r.dimension === 'total' &&
-              r.key === 'all',
-          )!.figures;
+        const total = (rows: FigureRow[]) => currentTotal(rows)!;
         // One the roll-ups do not sum, which the report reads one by one.
         const victim = await knex('report_facts')
           .whereNotNull('settled_date')
@@ -772,12 +776,7 @@ describe('ReportFactsKeeper', () => {
           previous: bounds('2024-01-01', '2024-12-31', false),
         };
         const total = async (selection: ReportSelection) =>
-          (await store.figures(selection)).find(
-            r =>
-              r.period === 'current' &&
-              r.dimension === 'total' &&
-              r.key === 'all',
-          )!.figures;
+          currentTotal(await store.figures(selection))!;
         const before = await total(helar2025);
         const victim = await knex('report_facts_at_closing')
           .where({ closing_date: '2025-12-31', anon: 0 })
@@ -975,6 +974,19 @@ describe('ReportFactsKeeper', () => {
         const fixed = new ReportFactsKeeper(knex, { batchSize: 150 });
         expect(await fixed.keepPending()).toEqual({ kept: 400 });
         expect(limits).toEqual([150, 150, 150]);
+      });
+
+      it('waits for what it is given between two batches (on an SQLite file, the checkpointer)', async () => {
+        const pendingAtEachWait: number[] = [];
+        const waiting = new ReportFactsKeeper(knex, {
+          batchSize: 150,
+          betweenBatches: async () => {
+            pendingAtEachWait.push(await waiting.pendingCount());
+          },
+        });
+        expect(await waiting.keepPending()).toEqual({ kept: 400 });
+        // After the first two batches; the third, finding 100, is the last.
+        expect(pendingAtEachWait).toEqual([250, 100]);
       });
 
       it('shrinks them to the least size when they take longer than the aim', async () => {

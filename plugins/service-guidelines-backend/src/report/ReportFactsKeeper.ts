@@ -62,6 +62,7 @@ export class ReportFactsKeeper {
   private readonly analyzeAfter: number;
   private readonly closingMonthDays: string[];
   private readonly clock: () => Date;
+  private readonly betweenBatches?: () => Promise<void>;
 
   constructor(
     private readonly db: Knex,
@@ -75,9 +76,12 @@ export class ReportFactsKeeper {
       closingMonthDays?: string[];
       /** Today, for the interim facts: those a report running today works out. */
       clock?: () => Date;
+      /** Waited for between two batches (see workInBatches). */
+      betweenBatches?: () => Promise<void>;
     } = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.betweenBatches = options.betweenBatches;
     this.closingMonthDays =
       options.closingMonthDays ?? closingMonthDays(DEFAULT_DELAR);
     if (options.batchSize !== undefined) {
@@ -117,28 +121,32 @@ export class ReportFactsKeeper {
       [days.yesterday],
     );
     let kept = 0;
-    await workInBatches(this.sizing, async size => {
-      const batch = await selectRows<{
-        synpunkt_id: string;
-        generation: number | string;
-      }>(
-        this.db,
-        this.db('report_facts_pending')
-          .select('synpunkt_id', 'generation')
-          .orderBy('synpunkt_id')
-          .limit(size),
-      );
-      if (batch.length > 0) {
-        await this.keepBatch(batch, days);
-        kept += batch.length;
-      }
-      // A short batch has caught up with the list: what was written since waits for the next
-      // run. Chasing it kept a stream of registrations a few at a time, and a batch costs about
-      // 2 ms on SQLite however few it keeps: registering at a thousand a second on the million,
-      // the job held the main thread a quarter of the time (about 260 µs for each synpunkt kept,
-      // against 36 µs in batches of 200).
-      return { handled: batch.length, more: batch.length === size };
-    });
+    await workInBatches(
+      this.sizing,
+      async size => {
+        const batch = await selectRows<{
+          synpunkt_id: string;
+          generation: number | string;
+        }>(
+          this.db,
+          this.db('report_facts_pending')
+            .select('synpunkt_id', 'generation')
+            .orderBy('synpunkt_id')
+            .limit(size),
+        );
+        if (batch.length > 0) {
+          await this.keepBatch(batch, days);
+          kept += batch.length;
+        }
+        // A short batch has caught up with the list: what was written since waits for the next
+        // run. Chasing it kept a stream of registrations a few at a time, and a batch costs about
+        // 2 ms on SQLite however few it keeps: registering at a thousand a second on the million,
+        // the job held the main thread a quarter of the time (about 260 µs for each synpunkt kept,
+        // against 36 µs in batches of 200).
+        return { handled: batch.length, more: batch.length === size };
+      },
+      this.betweenBatches,
+    );
     if (this.dialect === 'pg' && kept >= this.analyzeAfter) {
       // Outside any transaction, as VACUUM must be.
       await this.db.raw(

@@ -46,6 +46,8 @@ export async function createReports(options: {
   clock: () => Date;
   /** Where "Andel enheter uppföljda" comes from. */
   followUps?: ConstructorParameters<typeof ReportService>[0]['followUps'];
+  /** Waited for between two batches of the facts job (see workInBatches). */
+  betweenBatches?: () => Promise<void>;
 }): Promise<{ reports: ReportService; reportReach: ReportReachResolver }> {
   const settings = readReportSettings(options.config);
   const factsSchedule = readFactsSchedule(options.config);
@@ -59,6 +61,7 @@ export async function createReports(options: {
   const keeper = new ReportFactsKeeper(client, {
     closingMonthDays: closingMonthDays(settings.delar),
     clock: options.clock,
+    betweenBatches: options.betweenBatches,
   });
   await options.scheduler.scheduleTask({
     ...factsSchedule,

@@ -156,12 +156,14 @@ function gallringOn(
   knex: Knex,
   now = NOW,
   config: { rules?: ResolvedGallringConfig } = { rules: CONFIG },
+  betweenBatches?: () => Promise<void>,
 ) {
   return new Gallring({
     store: new KnexGallringStore(knex),
     config: config.rules,
     clock: () => new Date(now),
     logger: mockServices.logger.mock(),
+    betweenBatches,
   });
 }
 
@@ -339,6 +341,27 @@ describe('Gallring', () => {
         { limit: 2, after: numbers[1] },
         { limit: 2, after: numbers[3] },
       ]);
+    });
+
+    it('waits for what it is given between two batches (on an SQLite file, the checkpointer)', async () => {
+      const clearedAtEachWait: number[] = [];
+      const cleared = async () =>
+        (
+          await knex('gallringslogg').count<Array<{ n: number | string }>>({
+            n: '*',
+          })
+        )[0].n;
+      const gallrad = await gallringOn(
+        knex,
+        NOW,
+        { rules: CONFIG },
+        async () => {
+          clearedAtEachWait.push(Number(await cleared()));
+        },
+      ).run();
+      expect(gallrad).toBe(DUE.length);
+      // Batches of two: after the first and the second; the third, finding none, is the last.
+      expect(clearedAtEachWait).toEqual([2, 4]);
     });
 
     it('sizes its batches by their time on SQLite, where they hold every request, and as set on PostgreSQL', async () => {

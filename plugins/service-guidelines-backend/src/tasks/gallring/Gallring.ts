@@ -57,6 +57,8 @@ export class Gallring {
       config?: ResolvedGallringConfig;
       clock: () => Date;
       logger: LoggerService;
+      /** Waited for between two batches of a run (see workInBatches). */
+      betweenBatches?: () => Promise<void>;
     },
   ) {}
 
@@ -89,7 +91,7 @@ export class Gallring {
    * more to do. Returns how many were gallrad.
    */
   async run(): Promise<number> {
-    const { store, config, logger, clock } = this.deps;
+    const { store, config, logger, clock, betweenBatches } = this.deps;
     const selections = this.selections(this.today());
     if (!selections || !config) {
       return 0;
@@ -98,18 +100,22 @@ export class Gallring {
     // Each batch starts after the last one's last number: a synpunkt left because it changed
     // meanwhile is not read again, and no batch reads past the ones before it.
     let after: string | undefined;
-    await workInBatches(store.batchSizing(config.batchSize), async size => {
-      const at = clock().toISOString();
-      const found = await store.transaction(async tx => {
-        const rows = await store.due(selections, { limit: size, after, tx });
-        for (const { write } of await this.plan(rows, tx)) {
-          if (await store.gallra(tx, write, at)) total += 1;
-        }
-        return rows;
-      });
-      after = found.at(-1)?.registration_number;
-      return { handled: found.length, more: found.length === size };
-    });
+    await workInBatches(
+      store.batchSizing(config.batchSize),
+      async size => {
+        const at = clock().toISOString();
+        const found = await store.transaction(async tx => {
+          const rows = await store.due(selections, { limit: size, after, tx });
+          for (const { write } of await this.plan(rows, tx)) {
+            if (await store.gallra(tx, write, at)) total += 1;
+          }
+          return rows;
+        });
+        after = found.at(-1)?.registration_number;
+        return { handled: found.length, more: found.length === size };
+      },
+      betweenBatches,
+    );
     if (total > 0) {
       logger.info(
         `Gallring: cleared the contact details and free texts of ${total} closed synpunkter under the dokumenthanteringsplan`,

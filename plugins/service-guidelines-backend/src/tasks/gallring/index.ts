@@ -21,6 +21,8 @@ export async function createGallring(options: {
   store: GallringStore;
   areaIds: readonly string[];
   clock: () => Date;
+  /** Waited for between two batches of a run (see workInBatches). */
+  betweenBatches?: () => Promise<void>;
 }): Promise<Gallring> {
   const { config, scheduler, logger } = options;
   const settings = readGallringSettings(config, options.areaIds);
@@ -29,6 +31,7 @@ export async function createGallring(options: {
     config: settings.gallring,
     clock: options.clock,
     logger,
+    betweenBatches: options.betweenBatches,
   });
   if (!settings.gallring) {
     logger.warn(
