@@ -210,9 +210,8 @@ export class ReportFactsKeeper {
       return;
     }
     await this.db.transaction(async tx => {
+      // One core, as a report: the others are left to the requests.
       await tuneReportTransaction(tx);
-      // A background job: one core, leaving the other to the requests.
-      await tx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
       for (const [sql, bindings] of statements) {
         await tx.raw(sql, bindings);
       }

@@ -132,11 +132,15 @@ function periodBindings(prefix: 'cur' | 'prev', bounds: PeriodBounds) {
 /**
  * Settings for one transaction of report SQL on PostgreSQL: no JIT compilation (the planner's
  * cost estimate of a report makes it compile the query, which costs more than a second and saves
- * nothing) and room to sort and hash in memory.
+ * nothing), room to sort and hash in memory, and no parallel workers. A report reads roll-ups
+ * and a few kept facts; with workers it took every core of the bench's two, and registering
+ * beside reports over all rows had a p99 of 166 and 231 ms against 94 and 103 ms without them,
+ * the reports no slower (bench/results/scale-notes.md, the seventeenth session).
  */
 export async function tuneReportTransaction(tx: Knex.Transaction) {
   await tx.raw('SET LOCAL jit = off');
   await tx.raw("SET LOCAL work_mem = '64MB'");
+  await tx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
 }
 
 /** The months bound for a period's roll-ups; none as a range that holds no month. */

@@ -9,6 +9,7 @@ import {
   keepFactsSql,
   rollupDeltaSql,
 } from './reportSql';
+import { tuneReportTransaction } from './ReportStore';
 
 /** A migrated SQLite database of its own for the describe block that calls this. */
 function migratedSqlite(): () => Knex {
@@ -391,6 +392,28 @@ if (postgresIds.length > 0) {
       for (const [first] of ofTheFiveYears) {
         expect(first).toMatch(/using report_facts_settled_idx on report_facts/);
       }
+    }, 60_000);
+
+    it('plans a report in one process, without parallel workers, even where they look cheap', async () => {
+      const knex = await withSpreadKeptFacts();
+      const parallelNodes = (tuned: boolean) =>
+        knex.transaction(async tx => {
+          // Parallel plans made as cheap as a far larger table would make them.
+          await tx.raw('SET LOCAL parallel_setup_cost = 0');
+          await tx.raw('SET LOCAL parallel_tuple_cost = 0');
+          await tx.raw('SET LOCAL min_parallel_table_scan_size = 0');
+          await tx.raw('SET LOCAL min_parallel_index_scan_size = 0');
+          if (tuned) await tuneReportTransaction(tx);
+          const plan = await figuresPlan(tx, {
+            ...period('cur', 2025),
+            ...period('prev', 2024),
+            scope: 'group:default/namnd',
+          });
+          return plan.filter(line => /Gather|Parallel/.test(line));
+        });
+      // Not vacuous: untuned, PostgreSQL plans workers for it.
+      expect((await parallelNodes(false)).length).toBeGreaterThan(0);
+      expect(await parallelNodes(true)).toEqual([]);
     }, 60_000);
 
     it('reads only the interim facts received in each period, never all of them', async () => {
