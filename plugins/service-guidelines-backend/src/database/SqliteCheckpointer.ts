@@ -148,7 +148,7 @@ export class SqliteCheckpointer {
       walSizeLimitBytes,
       intervalMs,
     );
-    await checkpointer.handOver(walSizeLimitBytes);
+    await checkpointer.handOver();
     return checkpointer;
   }
 
@@ -207,11 +207,11 @@ export class SqliteCheckpointer {
     await this.worker.terminate();
   }
 
-  private async handOver(walSizeLimitBytes: number): Promise<void> {
+  private async handOver(): Promise<void> {
     const configure = (connection: PragmaConnection) => {
       if (!this.running) return;
       connection.pragma('wal_autocheckpoint = 0');
-      connection.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
+      connection.pragma(`journal_size_limit = ${this.walSizeLimitBytes}`);
     };
     this.worker.on('error', error => {
       this.logger.warn(
@@ -236,7 +236,7 @@ export class SqliteCheckpointer {
       (_id: unknown, connection: PragmaConnection) => configure(connection),
     );
     await this.db.raw('pragma wal_autocheckpoint = 0');
-    await this.db.raw(`pragma journal_size_limit = ${walSizeLimitBytes}`);
+    await this.db.raw(`pragma journal_size_limit = ${this.walSizeLimitBytes}`);
   }
 
   private async takeBack(): Promise<void> {
