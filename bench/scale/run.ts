@@ -901,15 +901,23 @@ async function main() {
   note(
     `production backend ready (build ${production.buildSeconds} s, install ${production.installSeconds} s)`,
   );
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  const resultsFile = join(dir, `scale-${options.suite}.json`);
   for (const db of options.dbs) {
     results[db] = await benchDatabase(db, options, production.dir, note);
     (results[db] as Record<string, unknown>).database = await databaseVersion(
       db,
       options.suite,
     );
+    // Written after each database, so that a run that dies in the next one (a full run takes
+    // hours) keeps what it measured; the next database's column meanwhile stays the last run's.
+    if (options.only !== 'exports') {
+      await writeRunResults(options, commit, command, results, dir);
+      note(
+        `wrote ${db} into bench/results/scale-${options.suite}.json and .md`,
+      );
+    }
   }
-  const dir = join(REPO_ROOT, 'bench', 'results');
-  const resultsFile = join(dir, `scale-${options.suite}.json`);
   if (options.only === 'exports') {
     // The exports measured again (after a change to them) replace those of the last full run;
     // the results say when and at which commit.
@@ -936,6 +944,17 @@ async function main() {
     );
     return;
   }
+}
+
+/** The results measured so far, beside the other databases' columns carried from the last run. */
+async function writeRunResults(
+  options: Options,
+  commit: string,
+  command: string,
+  results: Record<string, unknown>,
+  dir: string,
+) {
+  const resultsFile = join(dir, `scale-${options.suite}.json`);
   // The options given beyond the script's own `--suite`, e.g. `--reuse --db pg`.
   const given = process.argv.slice(2);
   const suiteAt = given.indexOf('--suite');
@@ -944,14 +963,15 @@ async function main() {
     command,
     ...given,
   ].join(' ')}`;
+  const measured = options.dbs.filter(db => results[db] !== undefined);
   const report = {
-    ...versions(options.dbs, options.suite, commit),
+    ...versions(measured, options.suite, commit),
     loadTool: await wrkVersion(),
     command: fullCommand,
     rows: options.rows,
     loadSeconds: options.seconds,
     samples: options.samples,
-    results,
+    results: { ...results },
   };
   carryOverOtherDatabases(report, resultsFile);
   mkdirSync(dir, { recursive: true });
@@ -960,7 +980,6 @@ async function main() {
     join(dir, `scale-${options.suite}.md`),
     markdown(report, quickResults(dir, options.suite)),
   );
-  note(`wrote bench/results/scale-${options.suite}.json and .md`);
 }
 
 main().catch(error => {
