@@ -135,7 +135,9 @@ export class KnexGallringStore implements GallringStore {
     selections: DueSelection[],
     options: { limit: number; after?: string; tx?: Knex.Transaction },
   ): Promise<DueSynpunktRow[]> {
-    const query = this.dueQuery(options.tx ?? this.db, selections);
+    const query = this.dueQuery(options.tx ?? this.db, selections, {
+      inNumberOrder: true,
+    });
     if (options.after) {
       query.where('registration_number', '>', options.after);
     }
@@ -238,11 +240,22 @@ export class KnexGallringStore implements GallringStore {
     return dialectOf(String(this.db.client.config.client)) === 'sqlite';
   }
 
-  private dueQuery(db: Knex | Knex.Transaction, selections: DueSelection[]) {
-    const query = db('synpunkter')
-      .where('status', 'avslutad')
-      .whereNull('gallrad_at')
-      .whereNotNull('closed_date');
+  private dueQuery(
+    db: Knex | Knex.Transaction,
+    selections: DueSelection[],
+    options: { inNumberOrder?: boolean } = {},
+  ) {
+    const query = db('synpunkter');
+    if (options.inNumberOrder && this.isSqlite()) {
+      // Read in registration-number order from the number index, the status filtered on the
+      // way (`+`). SQLite keeps no statistics and otherwise takes the status index, then sorts
+      // every closed synpunkt for each batch: about 1 s a batch over a million, so a first run
+      // cleared two a second (measured by bench/ on a million).
+      query.whereRaw(`+status = ?`, ['avslutad']);
+    } else {
+      query.where('status', 'avslutad');
+    }
+    query.whereNull('gallrad_at').whereNotNull('closed_date');
     if (selections.length === 0) {
       // Every rule says bevaras: nothing is ever due.
       return query.whereRaw('1 = 0');
