@@ -15,6 +15,7 @@ import {
   DEMO_CSV_PATH,
   demoOrganGroups,
 } from '../fortroendevalda/testFixtures';
+import { withTodayAt } from '../../__testUtils__/fixedToday';
 
 jest.setTimeout(120_000);
 
@@ -22,26 +23,8 @@ const API = '/api/service-guidelines';
 const ADMIN = 'user:default/sara.ek';
 const EMPLOYEE = 'user:default/erik.lindqvist';
 
-// Only Date is faked: the demo terms run to 2026-12-31, and "current" must not depend on the day
-// the tests run.
-beforeAll(() => {
-  jest.useFakeTimers({
-    now: new Date('2026-11-24T09:00:00Z'),
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+// The demo terms run to 2026-12-31.
+withTodayAt('2026-11-24T09:00:00Z');
 
 /**
  * The plugin on a test database, seeded with the demo directory, with a permission policy that

@@ -10,30 +10,14 @@ import {
   DEMO_CSV_PATH,
   demoOrganGroups,
 } from '../fortroendevalda/testFixtures';
+import { withTodayAt } from '../../__testUtils__/fixedToday';
 
 jest.setTimeout(60_000);
 
 const PATH = '/api/service-guidelines/public/fortroendevalda';
 
-// Only Date is faked: the demo terms run to 2026-12-31.
-beforeAll(() => {
-  jest.useFakeTimers({
-    now: new Date('2026-11-24T09:00:00Z'),
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+// The demo terms run to 2026-12-31.
+withTodayAt('2026-11-24T09:00:00Z');
 
 // The test backend treats a request without Authorization as a signed-in user; this header makes
 // it a request with no credentials at all, as from the external website.

@@ -4,8 +4,13 @@ import {
   aSynpunkt,
   startSynpunktBackend,
 } from '../../__testUtils__/synpunktBackend';
+import { withTodayAt } from '../../__testUtils__/fixedToday';
 
 jest.setTimeout(120_000);
+
+// The day after aSynpunkt's default arrival: its deadlines still run, the one of 2026-01-05 has
+// passed, and the follow-up held on 2026-11-20 lies in the current quarter.
+withTodayAt('2026-11-24T09:00:00Z');
 
 const databases = createConfiguredTestDatabases();
 
