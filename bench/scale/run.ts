@@ -850,20 +850,22 @@ async function databaseVersion(
 /**
  * A run of some of the databases (`--db pg`) keeps the others' columns from the suite's last
  * results, each marked with the run it comes from, so that measuring one database again does not
- * drop what is known of the other.
+ * drop what is known of the other. The report is returned anew: the run's own results go on
+ * being filled in, database by database, and must not take the carried columns for measured.
  */
-function carryOverOtherDatabases(
+function withOtherDatabases(
   report: { dbs: BenchDatabase[]; results: Record<string, unknown> },
   resultsFile: string,
-) {
-  if (!existsSync(resultsFile)) return;
+): { dbs: BenchDatabase[]; results: Record<string, unknown> } {
+  if (!existsSync(resultsFile)) return report;
   const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const results = { ...report.results };
   const carried = (['sqlite', 'pg'] as const).filter(
     db => !report.dbs.includes(db) && previous.results?.[db],
   );
   for (const db of carried) {
     const result = previous.results[db];
-    report.results[db] = {
+    results[db] = {
       ...result,
       measuredIn: result.measuredIn ?? {
         machine: previous.machine,
@@ -875,9 +877,10 @@ function carryOverOtherDatabases(
       },
     };
   }
-  report.dbs = (['sqlite', 'pg'] as const).filter(
-    db => report.results[db] !== undefined,
+  const dbs = (['sqlite', 'pg'] as const).filter(
+    db => results[db] !== undefined,
   );
+  return { dbs, results };
 }
 
 /** The quick suite's results, beside a full run's, to show memory against row count. */
@@ -902,7 +905,7 @@ async function main() {
     `production backend ready (build ${production.buildSeconds} s, install ${production.installSeconds} s)`,
   );
   const dir = join(REPO_ROOT, 'bench', 'results');
-  const resultsFile = join(dir, `scale-${options.suite}.json`);
+  const files = resultFiles(dir, options.suite);
   for (const db of options.dbs) {
     results[db] = await benchDatabase(db, options, production.dir, note);
     (results[db] as Record<string, unknown>).database = await databaseVersion(
@@ -912,7 +915,7 @@ async function main() {
     // Written after each database, so that a run that dies in the next one (a full run takes
     // hours) keeps what it measured; the next database's column meanwhile stays the last run's.
     if (options.only !== 'exports') {
-      await writeRunResults(options, commit, command, results, dir);
+      await writeRunResults(options, commit, command, results, files);
       note(
         `wrote ${db} into bench/results/scale-${options.suite}.json and .md`,
       );
@@ -921,7 +924,7 @@ async function main() {
   if (options.only === 'exports') {
     // The exports measured again (after a change to them) replace those of the last full run;
     // the results say when and at which commit.
-    const previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const previous = JSON.parse(readFileSync(files.json, 'utf8'));
     const run = versions(options.dbs, options.suite, commit);
     for (const db of options.dbs) {
       const measured = results[db] as Record<string, unknown>;
@@ -934,9 +937,9 @@ async function main() {
         command: `source scripts/lib/toolchain.sh && ${command} --only exports`,
       };
     }
-    writeFileSync(resultsFile, `${JSON.stringify(previous, null, 2)}\n`);
+    writeFileSync(files.json, `${JSON.stringify(previous, null, 2)}\n`);
     writeFileSync(
-      join(dir, `scale-${options.suite}.md`),
+      files.md,
       markdown(previous, quickResults(dir, options.suite)),
     );
     note(
@@ -946,15 +949,23 @@ async function main() {
   }
 }
 
+/** Where a suite's results are written: the figures as JSON, and their tables as Markdown. */
+function resultFiles(dir: string, suite: string) {
+  return {
+    dir,
+    json: join(dir, `scale-${suite}.json`),
+    md: join(dir, `scale-${suite}.md`),
+  };
+}
+
 /** The results measured so far, beside the other databases' columns carried from the last run. */
 async function writeRunResults(
   options: Options,
   commit: string,
   command: string,
   results: Record<string, unknown>,
-  dir: string,
+  files: ReturnType<typeof resultFiles>,
 ) {
-  const resultsFile = join(dir, `scale-${options.suite}.json`);
   // The options given beyond the script's own `--suite`, e.g. `--reuse --db pg`.
   const given = process.argv.slice(2);
   const suiteAt = given.indexOf('--suite');
@@ -971,14 +982,13 @@ async function writeRunResults(
     rows: options.rows,
     loadSeconds: options.seconds,
     samples: options.samples,
-    results: { ...results },
+    ...withOtherDatabases({ dbs: measured, results }, files.json),
   };
-  carryOverOtherDatabases(report, resultsFile);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(files.dir, { recursive: true });
+  writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
-    join(dir, `scale-${options.suite}.md`),
-    markdown(report, quickResults(dir, options.suite)),
+    files.md,
+    markdown(report, quickResults(files.dir, options.suite)),
   );
 }
 
