@@ -152,10 +152,7 @@ const TREE = 'SELECT ancestor_ref FROM org_unit_closure WHERE depth = 0';
  * PostgreSQL. SQLite keeps no statistics, so a condition on an indexed column can make it take
  * that index over a better one; each use says which.
  */
-export function notIndexedOnSqlite(
-  dialect: SqlDialect,
-  column: string,
-): string {
+function notIndexedOnSqlite(dialect: SqlDialect, column: string): string {
   return dialect === 'sqlite' ? `+${column}` : column;
 }
 

@@ -308,26 +308,18 @@ describe('Gallring', () => {
       }
     });
 
-    /** The due queries of a run: their limit, and the number each starts after, if any. */
+    /** The due reads of a run: their limit, and the number each starts after, if any. */
     async function dueQueriesOf(run: () => Promise<unknown>) {
-      const queries: Array<{ limit: unknown; after?: unknown }> = [];
-      const record = (query: { sql: string; bindings: unknown[] }) => {
-        // SQLite's due query writes its status `+status` (GallringStore.dueQuery).
-        if (!/^select .* from .synpunkter. where \+?.status./i.test(query.sql))
-          return;
-        const after = /registration_number. > [?$]/.test(query.sql);
-        queries.push({
-          limit: query.bindings.at(-1),
-          ...(after ? { after: query.bindings.at(-2) } : {}),
-        });
-      };
-      knex.on('query', record);
+      const due = jest.spyOn(KnexGallringStore.prototype, 'due');
       try {
         await run();
+        return due.mock.calls.map(([, { limit, after }]) => ({
+          limit,
+          ...(after !== undefined ? { after } : {}),
+        }));
       } finally {
-        knex.removeListener('query', record);
+        due.mockRestore();
       }
-      return queries;
     }
 
     it('starts each batch after the last number of the one before', async () => {
