@@ -120,6 +120,16 @@ function gallringCell(r: any): Verdict {
   };
 }
 
+/** The gallring preview one request at a time; runs before the twentieth session did not measure it. */
+function gallringPreviewCell(r: any): Verdict {
+  const p = r.gallringPreview;
+  if (!p) return { text: 'not measured in this run', met: undefined };
+  return {
+    text: `before the first run p95 ${p.beforeRun.p95Ms} ms (p50 ${p.beforeRun.p50Ms}); after it p95 ${p.afterRun.p95Ms} ms (p50 ${p.afterRun.p50Ms}); ${p.beforeRun.samples} samples each`,
+    met: undefined,
+  };
+}
+
 function exportCell(r: any, format: 'csv' | 'xlsx'): Verdict {
   const e = r.exports[format];
   const met =
@@ -224,6 +234,11 @@ export function markdown(report: any, quick?: any): string {
       "gallring's first run over the generated years, while registering",
       'p99 ≤ 100 ms, as while reports run',
       results.map(gallringCell),
+    ),
+    figureRow(
+      "gallring's preview (an administrator's page: the next 50 due and how many), one request at a time",
+      'no goal of its own: every page instant',
+      results.map(gallringPreviewCell),
     ),
     row(
       "the frontend plugin's JavaScript",

@@ -59,6 +59,8 @@ const REGISTRAR = 'erik.lindqvist';
 const CHEF = 'lars.nilsson';
 const CHEF_UNIT = 'group:default/utbildningsforvaltningen';
 const REPORT_READER = 'karin.berg';
+/** An administrator: the only role that sees the gallring preview. */
+const ADMIN = 'sara.ek';
 const NAMND = 'group:default/barn-och-utbildningsnamnden';
 /** The scope of a report with no unit chosen: the organisation's root and all below it. */
 const KOMMUN = 'group:default/varmdo-kommun';
@@ -545,10 +547,11 @@ async function benchDatabase(
     options.heap,
   );
   try {
-    const [registrar, chef, reader] = [
+    const [registrar, chef, reader, admin] = [
       await tokenFor(REGISTRAR),
       await tokenFor(CHEF),
       await tokenFor(REPORT_READER),
+      await tokenFor(ADMIN),
     ];
     // The organisation mirror is filled from the catalog after start-up; wait until the chef sees rows.
     for (let i = 0; ; i++) {
@@ -744,6 +747,11 @@ async function benchDatabase(
 
     const { csv, xlsx } = await measureExports();
 
+    // The administrator's preview of the next run (its first page and the total due), one
+    // request at a time: before the first run, with the generated years due, and after it.
+    const previewUrl = `${API}/gallring/preview?limit=50`;
+    const previewBeforeRun = await sampleGets(previewUrl, admin, samples);
+
     // Last, as it clears what the other measurements read.
     note(`${db}: gallring while registering`);
     const gallring = await measureGallring({
@@ -761,6 +769,10 @@ async function benchDatabase(
           seconds,
         }),
     });
+    const gallringPreview = {
+      beforeRun: previewBeforeRun,
+      afterRun: await sampleGets(previewUrl, admin, samples),
+    };
 
     return {
       // Other work on the machine shows here: the benchmark shares two cores with it.
@@ -813,6 +825,7 @@ async function benchDatabase(
       },
       exports: { csv, xlsx },
       gallring,
+      gallringPreview,
     };
   } finally {
     await backend.stop();
