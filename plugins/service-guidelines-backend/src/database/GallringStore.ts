@@ -111,6 +111,12 @@ export interface GallringStore {
     at: string,
   ): Promise<boolean>;
   log(options: { limit: number; beforeId?: number }): Promise<GallringLogRow[]>;
+  /**
+   * After a run that cleared many: on PostgreSQL the synpunkter are vacuumed and their statistics
+   * refreshed at once, rather than when autovacuum gets to them (nothing on SQLite, whose plans
+   * take no statistics).
+   */
+  refreshAfterManyCleared(): Promise<void>;
 }
 
 /** The knex implementation of {@link GallringStore}. */
@@ -265,6 +271,12 @@ export class KnexGallringStore implements GallringStore {
     }
     await tx('gallringslogg').insert({ ...write.log, gallrad_at: at });
     return true;
+  }
+
+  async refreshAfterManyCleared(): Promise<void> {
+    if (this.isSqlite()) return;
+    // Outside any transaction, as VACUUM must be.
+    await this.db.raw('VACUUM (ANALYZE) synpunkter');
   }
 
   async log(options: {

@@ -155,7 +155,9 @@ async function tables(knex: Knex) {
 function gallringOn(
   knex: Knex,
   now = NOW,
-  config: { rules?: ResolvedGallringConfig } = { rules: CONFIG },
+  config: { rules?: ResolvedGallringConfig; refreshAfter?: number } = {
+    rules: CONFIG,
+  },
   betweenBatches?: () => Promise<void>,
 ) {
   return new Gallring({
@@ -164,6 +166,7 @@ function gallringOn(
     clock: () => new Date(now),
     logger: mockServices.logger.mock(),
     betweenBatches,
+    refreshAfter: config.refreshAfter,
   });
 }
 
@@ -367,6 +370,30 @@ describe('Gallring', () => {
         { limit: databaseId.startsWith('SQLITE') ? 50 : 500 },
       ]);
     });
+
+    it.each([
+      [DUE.length, 'as many as it cleared'],
+      [DUE.length + 1, 'more than it cleared'],
+    ])(
+      'vacuums the synpunkter and refreshes their statistics on PostgreSQL after clearing many (the threshold %p: %s)',
+      async refreshAfter => {
+        const sent: string[] = [];
+        const record = (query: { sql: string }) => sent.push(query.sql);
+        knex.on('query', record);
+        try {
+          expect(
+            await gallringOn(knex, NOW, { rules: CONFIG, refreshAfter }).run(),
+          ).toBe(DUE.length);
+        } finally {
+          knex.removeListener('query', record);
+        }
+        const refreshed =
+          databaseId.startsWith('POSTGRES') && refreshAfter <= DUE.length;
+        expect(sent.filter(sql => /^vacuum/i.test(sql))).toEqual(
+          refreshed ? ['VACUUM (ANALYZE) synpunkter'] : [],
+        );
+      },
+    );
 
     it('does nothing the second time', async () => {
       const gallring = gallringOn(knex);
