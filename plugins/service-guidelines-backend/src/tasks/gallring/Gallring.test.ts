@@ -395,6 +395,32 @@ describe('Gallring', () => {
       },
     );
 
+    it('says what it cleared even when the refresh after it fails', async () => {
+      const store = new KnexGallringStore(knex);
+      jest
+        .spyOn(store, 'refreshAfterManyCleared')
+        .mockRejectedValue(new Error('must be owner of table synpunkter'));
+      const logger = mockServices.logger.mock();
+      const gallring = new Gallring({
+        store,
+        config: CONFIG,
+        clock: () => new Date(NOW),
+        logger,
+        refreshAfter: 1,
+      });
+      await expect(gallring.run()).rejects.toThrow('must be owner');
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining(`${DUE.length} closed synpunkter`),
+      );
+      expect(await knex('gallringslogg').count({ n: '*' })).toEqual([
+        {
+          n: databaseId.startsWith('POSTGRES')
+            ? String(DUE.length)
+            : DUE.length,
+        },
+      ]);
+    });
+
     it('does nothing the second time', async () => {
       const gallring = gallringOn(knex);
       await gallring.run();

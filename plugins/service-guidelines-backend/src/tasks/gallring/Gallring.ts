@@ -126,13 +126,14 @@ export class Gallring {
       },
       betweenBatches,
     );
-    if (total >= (this.deps.refreshAfter ?? DEFAULT_REFRESH_AFTER)) {
-      await store.refreshAfterManyCleared();
-    }
     if (total > 0) {
       logger.info(
         `Gallring: cleared the contact details and free texts of ${total} closed synpunkter under the dokumenthanteringsplan`,
       );
+    }
+    // After the log line: what was cleared is said even if the refresh fails.
+    if (total >= (this.deps.refreshAfter ?? DEFAULT_REFRESH_AFTER)) {
+      await store.refreshAfterManyCleared();
     }
     return total;
   }
