@@ -165,7 +165,7 @@ export class KnexGallringStore implements GallringStore {
     // has a page; the branches are merged (they share no synpunkt: a rule of a type leaves out
     // the areas with rules of their own).
     const pageIds = db
-      .from((rest.length > 0 ? first.unionAll(rest) : first).as('rules'))
+      .from(first.unionAll(rest).as('rules'))
       .orderBy('registration_number')
       .limit(options.limit)
       .select('id');
@@ -192,7 +192,7 @@ export class KnexGallringStore implements GallringStore {
         ofRule(closedNotGallrad(this.db), selection).count({ due: '*' }),
       );
       const [row] = await this.db
-        .from((rest.length > 0 ? first.unionAll(rest) : first).as('rules'))
+        .from(first.unionAll(rest).as('rules'))
         .sum({ count: 'due' });
       return Number(row.count ?? 0);
     }

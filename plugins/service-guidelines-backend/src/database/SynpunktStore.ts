@@ -753,7 +753,8 @@ export class KnexSynpunktStore implements SynpunktStore {
       const [first, ...rest] = drivers.map(branch);
       return this.db
         .from(
-          (rest.length > 0 ? first.union(rest) : first)
+          first
+            .union(rest)
             .orderByRaw(ordered)
             .limit(options.limit)
             .as('merged'),
@@ -770,7 +771,7 @@ export class KnexSynpunktStore implements SynpunktStore {
     return this.db
       .from(
         this.db
-          .from((rest.length > 0 ? first.unionAll(rest) : first).as('merged'))
+          .from(first.unionAll(rest).as('merged'))
           .distinct('sort_key', 'id')
           .orderByRaw(ordered)
           .limit(options.limit)
